@@ -1,0 +1,112 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config.js';
+import { AppError } from './domain/errors.js';
+import authPlugin from './plugins/auth.js';
+import dbPlugin from './plugins/db.js';
+import errorsPlugin from './plugins/errors.js';
+import openapiPlugin from './plugins/openapi.js';
+import webPlugin from './plugins/web.js';
+import apiRoutes from './routes/index.js';
+import { healthSchemas } from './routes/health.js';
+import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './schemas/auth.js';
+import { FieldErrorSchema, ProblemSchema } from './schemas/common.js';
+import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './schemas/users.js';
+
+export const VERSION = '0.1.0';
+
+export interface BuildOptions {
+  /** Where log lines go; stdout when omitted. Tests pass a capturing stream. */
+  logStream?: DestinationStream;
+}
+
+/** Named schemas, registered once so routes can reference them and OpenAPI names them. */
+const SHARED_SCHEMAS = [
+  FieldErrorSchema,
+  ProblemSchema,
+  RoleSchema,
+  UserSchema,
+  FoodBankSchema,
+  MeSchema,
+  LoginBodySchema,
+  AccessTokenSchema,
+  ChangePasswordBodySchema,
+  UserListSchema,
+  CreateUserBodySchema,
+  CreatedUserSchema,
+  UpdateUserBodySchema,
+  ...healthSchemas,
+];
+
+// A client's request id is echoed only when it is short and plain, so it cannot forge log lines.
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Builds the whole application without listening, so tests and the server share one assembly. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.accessToken',
+          '*.refreshToken',
+        ],
+        censor: '[redacted]',
+      },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: {
+      // Reject unknown fields instead of silently dropping them; report every problem at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  // The API speaks JSON only; a text/plain body is refused with 415 instead of being parsed.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(errorsPlugin);
+  await app.register(dbPlugin, { databasePath: config.databasePath });
+  await app.register(openapiPlugin, { version: VERSION });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', 'Too many requests; slow down', {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  await app.register(authPlugin, {
+    jwtSecret: config.jwtSecret,
+    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+    cookieSecure: config.cookieSecure,
+    loginMaxFailures: config.loginMaxFailuresPerAccount,
+    loginLockoutMinutes: config.loginLockoutMinutes,
+  });
+  await app.register(apiRoutes, { prefix: '/api', config });
+  await app.register(webPlugin, { webDistDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { Db } from '../db/client.js';
+import { findFoodBankByName, insertFoodBank } from '../db/repositories/food-banks.js';
+import { insertUser } from '../db/repositories/users.js';
+import { hashPassword } from '../lib/passwords.js';
+import { DEMO_FOOD_BANKS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
+
+/** Fills an empty database with the demo network. Returns false when it was already seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (findFoodBankByName(db, DEMO_FOOD_BANKS[0]!.name)) return false;
+  // One hash shared by all demo accounts: scrypt is deliberately slow, and they share a password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    const ids = new Map<string, number>();
+    for (const bank of DEMO_FOOD_BANKS) {
+      const parentId = bank.parent ? ids.get(bank.parent)! : null;
+      ids.set(bank.key, insertFoodBank(tx, { name: bank.name, tier: bank.tier, parentId, region: bank.region }).id);
+    }
+    for (const user of DEMO_USERS) {
+      insertUser(tx, { foodBankId: ids.get(user.foodBank)!, email: user.email, name: user.name, role: user.role, passwordHash });
+    }
+  });
+  return true;
+}

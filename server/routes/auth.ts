@@ -1,0 +1,85 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AccessTokenSchema, LoginBodySchema } from '../schemas/auth.js';
+import { problems, ref } from '../schemas/common.js';
+import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from '../plugins/auth.js';
+import type { Session } from '../services/auth.js';
+import { toUserDto } from '../services/dto.js';
+
+export interface AuthRouteOptions {
+  cookieSecure: boolean;
+  accessTokenTtlSeconds: number;
+  loginRateLimitPerMinute: number;
+}
+
+const routes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (app, options) => {
+  const tokenResponse = (session: Session) => ({
+    accessToken: session.accessToken,
+    tokenType: 'Bearer' as const,
+    expiresIn: options.accessTokenTtlSeconds,
+    user: toUserDto(session.user),
+  });
+
+  app.post(
+    '/auth/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        description: 'Returns a short-lived access token and sets a rotating refresh-token cookie.',
+        body: ref(LoginBodySchema),
+        response: { 200: ref(AccessTokenSchema), ...problems(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await app.auth.login(request.body.email, request.body.password);
+      setRefreshCookie(reply, session, options.cookieSecure);
+      return tokenResponse(session);
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange the refresh-token cookie for a new access token',
+        description: 'The refresh token rotates on every use; a reused token ends the whole session.',
+        response: { 200: ref(AccessTokenSchema), ...problems(401) },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const session = app.auth.refresh(request.cookies[REFRESH_COOKIE]);
+        setRefreshCookie(reply, session, options.cookieSecure);
+        return tokenResponse(session);
+      } catch (error) {
+        clearRefreshCookie(reply, options.cookieSecure);
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this device’s session',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      app.auth.logout(request.cookies[REFRESH_COOKIE]);
+      clearRefreshCookie(reply, options.cookieSecure);
+      return reply.status(204).send(null);
+    },
+  );
+};
+export default routes;

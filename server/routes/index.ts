@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../config.js';
+import { ROLES } from '../domain/roles.js';
+import { problemResponse } from '../schemas/common.js';
+import authRoutes from './auth.js';
+import healthRoutes from './health.js';
+import meRoutes from './me.js';
+import userRoutes from './users.js';
+
+/**
+ * Every API route, in one context whose onRoute hook refuses to start the server if a route does
+ * not declare who may call it. Protected routes are marked in the OpenAPI document too.
+ */
+const api: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+    // Whatever else a route declares, its client and server errors are problem+json.
+    if (route.schema?.response) {
+      route.schema = {
+        ...route.schema,
+        response: {
+          '4xx': problemResponse('Client error'),
+          '5xx': problemResponse('Server error; the body reveals nothing internal'),
+          ...route.schema.response,
+        },
+      };
+    }
+    if (access === 'public') return;
+    const roles = access.length === ROLES.length ? 'any signed-in user' : access.join(', ');
+    route.schema = {
+      ...route.schema,
+      security: [{ bearerAuth: [] }],
+      description: [route.schema?.description, `Roles: ${roles}.`].filter(Boolean).join('\n\n'),
+    };
+  });
+
+  const session = { cookieSecure: config.cookieSecure, accessTokenTtlSeconds: config.accessTokenTtlSeconds };
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { ...session, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  await app.register(meRoutes, session);
+  await app.register(userRoutes);
+
+  app.get(
+    '/openapi.json',
+    {
+      config: { access: 'public' },
+      schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true }) } },
+    },
+    async () => app.swagger(),
+  );
+};
+export default api;
