@@ -11,7 +11,7 @@ import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
-import apiRoutes from './routes/index.js';
+import apiRoutes, { type RouteAccess } from './routes/index.js';
 import { healthSchemas } from './routes/health.js';
 import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './schemas/auth.js';
 import { FieldErrorSchema, ProblemSchema } from './schemas/common.js';
@@ -19,9 +19,18 @@ import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserList
 
 export const VERSION = '0.1.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Who may call each API route, as declared; read by the access tests and nothing else. */
+    routeAccess: readonly RouteAccess[];
+  }
+}
+
 export interface BuildOptions {
   /** Where log lines go; stdout when omitted. Tests pass a capturing stream. */
   logStream?: DestinationStream;
+  /** Registers extra routes before the app is sealed (tests use it for failure paths). */
+  extend?: (app: FastifyInstance) => void;
 }
 
 /** Named schemas, registered once so routes can reference them and OpenAPI names them. */
@@ -106,7 +115,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     loginMaxFailures: config.loginMaxFailuresPerAccount,
     loginLockoutMinutes: config.loginLockoutMinutes,
   });
-  await app.register(apiRoutes, { prefix: '/api', config });
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
+  await app.register(apiRoutes, { prefix: '/api', config, routeAccess });
+  options.extend?.(app);
   await app.register(webPlugin, { webDistDir: config.webDistDir });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
+import type { Access } from '../plugins/auth.js';
 import { ROLES } from '../domain/roles.js';
 import { problemResponse } from '../schemas/common.js';
 import authRoutes from './auth.js';
@@ -12,11 +13,23 @@ import userRoutes from './users.js';
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
  * not declare who may call it. Protected routes are marked in the OpenAPI document too.
  */
-const api: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[] }> = async (
+  app,
+  { config, routeAccess },
+) => {
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (access === undefined) {
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeAccess.push({ method, url: route.url, access });
     }
     // Whatever else a route declares, its client and server errors are problem+json.
     if (route.schema?.response) {

@@ -80,22 +80,21 @@ export class AuthService {
   refresh(presented: string | undefined): Session {
     if (!presented) throw invalidRefresh();
     const { db } = this.deps;
-    return db.transaction((tx) => {
+    // Revocations must commit even when the answer is a refusal, so the transaction returns
+    // null instead of throwing (a throw would roll them back).
+    const session = db.transaction((tx) => {
       const row = findRefreshTokenByHash(tx, hashOpaqueToken(presented));
-      if (!row) throw invalidRefresh();
-      if (row.revokedAt !== null) {
-        revokeRefreshTokenFamily(tx, row.familyId);
-        throw invalidRefresh();
-      }
-      if (Date.parse(row.expiresAt) <= this.now()) throw invalidRefresh();
+      if (!row || Date.parse(row.expiresAt) <= this.now()) return null;
       const user = findUserById(tx, row.userId);
-      if (!user || user.disabledAt) {
+      if (row.revokedAt !== null || !user || user.disabledAt !== null) {
         revokeRefreshTokenFamily(tx, row.familyId);
-        throw invalidRefresh();
+        return null;
       }
-      if (!revokeRefreshToken(tx, row.id)) throw invalidRefresh();
+      if (!revokeRefreshToken(tx, row.id)) return null;
       return this.issue(user, row.familyId, tx);
     });
+    if (!session) throw invalidRefresh();
+    return session;
   }
 
   /** Ends the device's session: its whole token family stops working. Unknown tokens are ignored. */

@@ -1,7 +1,6 @@
 import type { Db } from '../db/client.js';
 import { nowIso } from '../db/client.js';
 import {
-  countActiveAdminsExcept,
   findUserByEmail,
   findUserInFoodBank,
   insertUser,
@@ -67,8 +66,8 @@ export interface UpdateUserInput {
 
 /**
  * Renames, changes the role of, disables or re-enables a user. Disabling revokes every refresh
- * token at once. A food bank always keeps at least one active admin, and admins cannot lock
- * themselves out.
+ * token at once. Admins cannot remove their own admin access, so the acting admin always remains
+ * and a food bank can never be left without one.
  */
 export function updateUserAccess(db: Db, actor: Actor, userId: number, input: UpdateUserInput): UserDto {
   return db.transaction((tx) => {
@@ -81,9 +80,6 @@ export function updateUserAccess(db: Db, actor: Actor, userId: number, input: Up
       ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin && target.id === actor.userId) {
       throw conflict('cannot_change_own_access', 'You cannot remove your own admin access or disable yourself');
-    }
-    if (losesAdmin && countActiveAdminsExcept(tx, actor.foodBankId, target.id) === 0) {
-      throw conflict('last_admin', 'A food bank must keep at least one active admin');
     }
 
     const changes: UserChanges = {};

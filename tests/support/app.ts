@@ -18,7 +18,10 @@ export interface TestApp {
  * A real app on a real SQLite file in a fresh temporary directory. The web app is not served
  * unless `webDistDir` is given.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'foodbank-test-'));
   const config = loadConfig({
     DATA_DIR: dir,
@@ -34,7 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       done();
     },
   });
-  const app = await buildApp(config, { logStream });
+  const app = await buildApp(config, { logStream, ...(extend ? { extend } : {}) });
   await app.ready();
   return {
     app,

@@ -27,7 +27,7 @@ export async function makeUser(
   return insertUser(app.db, {
     foodBankId: values.foodBankId,
     role: values.role,
-    email: values.email ?? `${values.role}-${unique()}@test.example`,
+    email: (values.email ?? `${values.role}-${unique()}@test.example`).toLowerCase(),
     name: values.name ?? `${values.role} user`,
     passwordHash: await sharedHash,
     mustChangePassword: values.mustChangePassword ?? false,

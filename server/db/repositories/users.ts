@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, count } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { nowIso } from '../client.js';
 import { users, type UserRow } from '../schema.js';
@@ -36,22 +36,6 @@ export function findUserByEmail(db: DbOrTx, email: string): UserRow | undefined 
 
 export function listUsersOfFoodBank(db: DbOrTx, foodBankId: number): UserRow[] {
   return db.select().from(users).where(eq(users.foodBankId, foodBankId)).orderBy(asc(users.name), asc(users.id)).all();
-}
-
-export function countActiveAdminsExcept(db: DbOrTx, foodBankId: number, exceptUserId: number): number {
-  const row = db
-    .select({ n: count() })
-    .from(users)
-    .where(
-      and(
-        eq(users.foodBankId, foodBankId),
-        eq(users.role, 'admin'),
-        isNull(users.disabledAt),
-        ne(users.id, exceptUserId),
-      ),
-    )
-    .get();
-  return row?.n ?? 0;
 }
 
 export type UserChanges = Partial<Pick<UserRow, 'name' | 'role' | 'disabledAt' | 'passwordHash' | 'mustChangePassword'>>;
