@@ -89,8 +89,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // During shutdown, responses to in-flight requests close their keep-alive connection, so the
+  // server can finish closing as soon as they are answered.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);

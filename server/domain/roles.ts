@@ -6,12 +6,6 @@ export type Role = (typeof ROLES)[number];
 export const FOOD_BANK_TIERS = ['national', 'metro', 'local'] as const;
 export type FoodBankTier = (typeof FOOD_BANK_TIERS)[number];
 
-/** A metro food bank's parent is national, a local one's is metro; the national one has none. */
-export function parentTierOf(tier: FoodBankTier): FoodBankTier | null {
-  if (tier === 'national') return null;
-  return tier === 'metro' ? 'national' : 'metro';
-}
-
 /** The identity a service acts for: taken from a verified token and a live user row. */
 export interface Actor {
   readonly userId: number;
