@@ -3,9 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import { AppError } from './domain/errors.js';
+import { OneLinePerRequest } from './lib/request-log.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
@@ -28,7 +28,7 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   /** Where log lines go; stdout when omitted. Tests pass a capturing stream. */
-  logStream?: DestinationStream;
+  logStream?: { write(line: string): void };
   /** Registers extra routes before the app is sealed (tests use it for failure paths). */
   extend?: (app: FastifyInstance) => void;
 }
@@ -78,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
+    logController: new OneLinePerRequest(),
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,

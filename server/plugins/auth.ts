@@ -1,9 +1,8 @@
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
 import cookie from '@fastify/cookie';
-import { eq, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { users } from '../db/schema.js';
+import { findUserAccess } from '../db/repositories/users.js';
 import { AppError, forbidden, unauthorized } from '../domain/errors.js';
 import type { Actor, Role } from '../domain/roles.js';
 import { AuthService, type AccessClaims, type Session } from '../services/auth.js';
@@ -88,24 +87,21 @@ export default fp<AuthOptions>(
     );
     app.decorateRequest('actor', null);
 
-    const userById = app.db
-      .select({ id: users.id, foodBankId: users.foodBankId, role: users.role, disabledAt: users.disabledAt, mustChangePassword: users.mustChangePassword })
-      .from(users)
-      .where(eq(users.id, sql.placeholder('id')))
-      .prepare();
-
     app.addHook('onRequest', async (request) => {
       const { access, allowPendingPasswordChange } = request.routeOptions.config;
       if (access === undefined || access === 'public') return;
 
-      if (!request.headers.authorization) throw unauthorized();
+      const [scheme, token] = request.headers.authorization?.split(' ') ?? [];
+      if (!scheme) throw unauthorized();
       let claims: AccessClaims;
       try {
-        claims = await request.jwtVerify<AccessClaims>();
+        if (scheme.toLowerCase() !== 'bearer' || !token) throw new Error('not a bearer token');
+        // The verifier itself, not request.jwtVerify(): same checks, a fraction of the overhead.
+        claims = app.jwt.verify<AccessClaims>(token);
       } catch {
         throw unauthorized('invalid_token', 'The access token is invalid or has expired');
       }
-      const user = userById.get({ id: Number(claims.sub) });
+      const user = findUserAccess(app.db, Number(claims.sub));
       if (!user || user.disabledAt !== null) {
         throw unauthorized('invalid_token', 'The account is no longer active');
       }

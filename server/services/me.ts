@@ -1,6 +1,5 @@
 import type { Db } from '../db/client.js';
-import { findFoodBank } from '../db/repositories/food-banks.js';
-import { findUserById, updateUser } from '../db/repositories/users.js';
+import { findUserById, findUserWithFoodBank, updateUser } from '../db/repositories/users.js';
 import { revokeRefreshTokensOfUser } from '../db/repositories/refresh-tokens.js';
 import type { UserRow } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
@@ -10,10 +9,9 @@ import type { FoodBankDto, UserDto } from '../schemas/auth.js';
 import { toFoodBankDto, toUserDto } from './dto.js';
 
 export function getMe(db: Db, actor: Actor): { user: UserDto; foodBank: FoodBankDto } {
-  const user = findUserById(db, actor.userId);
-  const foodBank = findFoodBank(db, actor.foodBankId);
-  if (!user || !foodBank) throw notFound('User');
-  return { user: toUserDto(user), foodBank: toFoodBankDto(foodBank) };
+  const found = findUserWithFoodBank(db, actor.userId);
+  if (!found) throw notFound('User');
+  return { user: toUserDto(found.user), foodBank: toFoodBankDto(found.foodBank) };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { nowIso } from '../client.js';
-import { users, type UserRow } from '../schema.js';
+import { prepared } from '../prepared.js';
+import { foodBanks, users, type FoodBankRow, type UserRow } from '../schema.js';
 import type { Role } from '../../domain/roles.js';
 
 export interface NewUser {
@@ -28,6 +29,34 @@ export function findUserInFoodBank(db: DbOrTx, foodBankId: number, id: number): 
     .from(users)
     .where(and(eq(users.id, id), eq(users.foodBankId, foodBankId)))
     .get();
+}
+
+/** Runs on every authenticated request: the live role and status behind an access token. */
+export function findUserAccess(db: DbOrTx, id: number) {
+  return prepared(db, 'userAccess', () =>
+    db
+      .select({
+        id: users.id,
+        foodBankId: users.foodBankId,
+        role: users.role,
+        disabledAt: users.disabledAt,
+        mustChangePassword: users.mustChangePassword,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
+}
+
+export function findUserWithFoodBank(db: DbOrTx, id: number): { user: UserRow; foodBank: FoodBankRow } | undefined {
+  return prepared(db, 'userWithFoodBank', () =>
+    db
+      .select({ user: users, foodBank: foodBanks })
+      .from(users)
+      .innerJoin(foodBanks, eq(foodBanks.id, users.foodBankId))
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 export function findUserByEmail(db: DbOrTx, email: string): UserRow | undefined {

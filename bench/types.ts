@@ -1,0 +1,27 @@
+import type { LoadResult } from './lib/load.js';
+
+export interface BenchContext {
+  /** A fresh temporary directory for the suite's database. */
+  dataDir: string;
+  /** A stand-in web build: the bench measures the API and should not wait for a Vite build. */
+  webDistDir: string;
+  durationSeconds: number;
+  rounds: number;
+}
+
+export interface Ratio {
+  name: string;
+  value: number;
+  /** The ratio must be at least this. */
+  target: number;
+}
+
+export interface Measurement {
+  name: string;
+  [key: string]: string | number;
+}
+
+export interface SuiteResult {
+  measurements: Array<LoadResult | Measurement>;
+  ratios: Ratio[];
+}
