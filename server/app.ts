@@ -12,10 +12,7 @@ import errorsPlugin from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import apiRoutes, { type RouteAccess } from './routes/index.js';
-import { healthSchemas } from './routes/health.js';
-import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './schemas/auth.js';
-import { FieldErrorSchema, ProblemSchema } from './schemas/common.js';
-import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './schemas/users.js';
+import { SHARED_SCHEMAS } from './schemas/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -32,24 +29,6 @@ export interface BuildOptions {
   /** Registers extra routes before the app is sealed (tests use it for failure paths). */
   extend?: (app: FastifyInstance) => void;
 }
-
-/** Named schemas, registered once so routes can reference them and OpenAPI names them. */
-const SHARED_SCHEMAS = [
-  FieldErrorSchema,
-  ProblemSchema,
-  RoleSchema,
-  UserSchema,
-  FoodBankSchema,
-  MeSchema,
-  LoginBodySchema,
-  AccessTokenSchema,
-  ChangePasswordBodySchema,
-  UserListSchema,
-  CreateUserBodySchema,
-  CreatedUserSchema,
-  UpdateUserBodySchema,
-  ...healthSchemas,
-];
 
 // A client's request id is echoed only when it is short and plain, so it cannot forge log lines.
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,16 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { ref } from '../schemas/common.js';
-
-const HealthSchema = Type.Object(
-  {
-    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
-    database: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
-    uptimeSeconds: Type.Integer(),
-  },
-  { $id: 'Health', additionalProperties: false },
-);
-export const healthSchemas = [HealthSchema];
+import { HealthSchema } from '../schemas/health.js';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -787,6 +787,11 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             retryAfterSeconds?: number;
         };
+        Health: {
+            status: "ok" | "degraded";
+            database: "ok" | "unavailable";
+            uptimeSeconds: number;
+        };
         /** @enum {unknown} */
         Role: "admin" | "staff" | "donor" | "agency";
         User: {
@@ -848,11 +853,6 @@ export interface components {
             name?: string;
             role?: components["schemas"]["Role"];
             disabled?: boolean;
-        };
-        Health: {
-            status: "ok" | "degraded";
-            database: "ok" | "unavailable";
-            uptimeSeconds: number;
         };
     };
     responses: never;

@@ -1,0 +1,304 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  CATEGORY_KINDS,
+  DATE_LABEL_KINDS,
+  DONATION_CHANNELS,
+  DONOR_KINDS,
+  MOVEMENT_REASONS,
+  REJECTION_REASONS,
+  STORAGE_ZONES,
+} from '../domain/inventory.js';
+import { createdAt, inList } from './columns.js';
+import { foodBanks, users } from './tenancy-schema.js';
+
+const foodBankId = () =>
+  integer('food_bank_id')
+    .notNull()
+    .references(() => foodBanks.id);
+
+/** Item categories are data: seeded with Korean defaults, editable by admins. */
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    nameMn: text('name_mn'),
+    kind: text('kind', { enum: CATEGORY_KINDS }).notNull(),
+    /** Goods outside the accepted categories are rejected at intake. */
+    accepted: integer('accepted', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('categories_name_unique').on(t.foodBankId, t.name),
+    check('categories_kind_check', sql`${t.kind} in (${inList(CATEGORY_KINDS)})`),
+  ],
+);
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    name: text('name').notNull(),
+    /** The name folded for uniqueness: lower case, no spaces. */
+    nameKey: text('name_key').notNull(),
+    nameEn: text('name_en'),
+    nameMn: text('name_mn'),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    unit: text('unit').notNull(),
+    /** Base units in one pack ("3 박스" at the desk means 3 × packSize). */
+    packSize: integer('pack_size').notNull().default(1),
+    defaultZone: text('default_zone', { enum: STORAGE_ZONES }).notNull(),
+    defaultUnitValue: integer('default_unit_value').notNull().default(0),
+    unitWeightGrams: integer('unit_weight_grams').notNull().default(0),
+    minStock: integer('min_stock'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    requestable: integer('requestable', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('items_name_key_unique').on(t.foodBankId, t.nameKey),
+    index('items_category_idx').on(t.categoryId),
+    check('items_zone_check', sql`${t.defaultZone} in (${inList(STORAGE_ZONES)})`),
+    check('items_pack_size_check', sql`${t.packSize} >= 1`),
+    check('items_values_check', sql`${t.defaultUnitValue} >= 0 and ${t.unitWeightGrams} >= 0`),
+  ],
+);
+
+export const itemBarcodes = sqliteTable(
+  'item_barcodes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    /** GTIN-8/12/13/14 digits, check digit verified. */
+    code: text('code').notNull(),
+    /** A case of 24 scans as 24. */
+    quantityPerScan: integer('quantity_per_scan').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('item_barcodes_code_unique').on(t.foodBankId, t.code),
+    index('item_barcodes_item_idx').on(t.itemId),
+    check('item_barcodes_quantity_check', sql`${t.quantityPerScan} >= 1`),
+  ],
+);
+
+export const locations = sqliteTable(
+  'locations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    warehouse: text('warehouse').notNull(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    zone: text('zone', { enum: STORAGE_ZONES }).notNull(),
+    /** Optional capacity in base units. */
+    capacity: integer('capacity'),
+    /** Walking order for pick lists. */
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('locations_name_key_unique').on(t.foodBankId, t.nameKey),
+    check('locations_zone_check', sql`${t.zone} in (${inList(STORAGE_ZONES)})`),
+  ],
+);
+
+/** The donor record staff pick at the desk; the donor issue adds self-service and receipts. */
+export const donors = sqliteTable(
+  'donors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    kind: text('kind', { enum: DONOR_KINDS }).notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    businessNumber: text('business_number'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('donors_food_bank_name_idx').on(t.foodBankId, t.name),
+    check('donors_kind_check', sql`${t.kind} in (${inList(DONOR_KINDS)})`),
+  ],
+);
+
+export const donations = sqliteTable(
+  'donations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    donorId: integer('donor_id')
+      .notNull()
+      .references(() => donors.id),
+    receivedOn: text('received_on').notNull(),
+    channel: text('channel', { enum: DONATION_CHANNELS }).notNull(),
+    status: text('status', { enum: ['draft', 'completed'] }).notNull().default('draft'),
+    notes: text('notes'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    completedBy: integer('completed_by').references(() => users.id),
+    completedAt: text('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('donations_food_bank_idx').on(t.foodBankId, t.receivedOn),
+    index('donations_donor_idx').on(t.donorId),
+    check('donations_channel_check', sql`${t.channel} in (${inList(DONATION_CHANNELS)})`),
+    check('donations_status_check', sql`${t.status} in ('draft', 'completed')`),
+  ],
+);
+
+export const donationLines = sqliteTable(
+  'donation_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    donationId: integer('donation_id')
+      .notNull()
+      .references(() => donations.id),
+    lineNo: integer('line_no').notNull(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    quantity: integer('quantity').notNull(),
+    unitValue: integer('unit_value').notNull(),
+    dateLabelKind: text('date_label_kind', { enum: DATE_LABEL_KINDS }).notNull(),
+    dateLabel: text('date_label'),
+    zone: text('zone', { enum: STORAGE_ZONES }).notNull(),
+    accepted: integer('accepted', { mode: 'boolean' }).notNull(),
+    rejectionReason: text('rejection_reason', { enum: REJECTION_REASONS }),
+    rejectionNote: text('rejection_note'),
+    /** Why a line whose date has passed was accepted anyway. */
+    overrideReason: text('override_reason'),
+    locationId: integer('location_id').references(() => locations.id),
+  },
+  (t) => [
+    uniqueIndex('donation_lines_no_unique').on(t.donationId, t.lineNo),
+    check('donation_lines_quantity_check', sql`${t.quantity} > 0 and ${t.unitValue} >= 0`),
+    check('donation_lines_zone_check', sql`${t.zone} in (${inList(STORAGE_ZONES)})`),
+    check('donation_lines_kind_check', sql`${t.dateLabelKind} in (${inList(DATE_LABEL_KINDS)})`),
+    check(
+      'donation_lines_rejection_check',
+      sql`(${t.accepted} = 1 and ${t.rejectionReason} is null) or (${t.accepted} = 0 and ${t.rejectionReason} in (${inList(REJECTION_REASONS)}))`,
+    ),
+  ],
+);
+
+/** A quantity of one item with one date label, received together; the unit stock is traced by. */
+export const lots = sqliteTable(
+  'lots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    donationLineId: integer('donation_line_id').references(() => donationLines.id),
+    dateLabelKind: text('date_label_kind', { enum: DATE_LABEL_KINDS }).notNull(),
+    dateLabel: text('date_label'),
+    zone: text('zone', { enum: STORAGE_ZONES }).notNull(),
+    unitValue: integer('unit_value').notNull(),
+    receivedOn: text('received_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('lots_item_date_idx').on(t.foodBankId, t.itemId, t.dateLabel),
+    uniqueIndex('lots_donation_line_unique').on(t.donationLineId),
+  ],
+);
+
+/**
+ * The ledger (장부): every change of stock, appended and never updated or deleted (triggers in
+ * the migration refuse both).
+ */
+export const stockMovements = sqliteTable(
+  'stock_movements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    quantity: integer('quantity').notNull(),
+    reason: text('reason', { enum: MOVEMENT_REASONS }).notNull(),
+    documentType: text('document_type').notNull(),
+    documentId: integer('document_id').notNull(),
+    actorUserId: integer('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    note: text('note'),
+    occurredAt: createdAt(),
+  },
+  (t) => [
+    index('stock_movements_lot_idx').on(t.lotId, t.id),
+    index('stock_movements_document_idx').on(t.documentType, t.documentId),
+    index('stock_movements_food_bank_idx').on(t.foodBankId, t.id),
+    check('stock_movements_reason_check', sql`${t.reason} in (${inList(MOVEMENT_REASONS)})`),
+    check('stock_movements_quantity_check', sql`${t.quantity} <> 0`),
+  ],
+);
+
+/** Current stock per lot and location: a projection of the ledger, kept in the same transaction. */
+export const stockLevels = sqliteTable(
+  'stock_levels',
+  {
+    foodBankId: foodBankId(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    onHand: integer('on_hand').notNull(),
+    /** Held for confirmed allocations; available = onHand − reserved. */
+    reserved: integer('reserved').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lotId, t.locationId] }),
+    index('stock_levels_location_idx').on(t.locationId),
+    index('stock_levels_food_bank_idx').on(t.foodBankId),
+    // The last line of defence: stock can never go negative or be over-reserved.
+    check('stock_levels_non_negative', sql`${t.onHand} >= 0 and ${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
+  ],
+);
+
+/** Remembered answers to writes sent with an Idempotency-Key, so a retry never acts twice. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    route: text('route').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export type CategoryRow = typeof categories.$inferSelect;
+export type ItemRow = typeof items.$inferSelect;
+export type ItemBarcodeRow = typeof itemBarcodes.$inferSelect;
+export type LocationRow = typeof locations.$inferSelect;
+export type DonorRow = typeof donors.$inferSelect;
+export type DonationRow = typeof donations.$inferSelect;
+export type DonationLineRow = typeof donationLines.$inferSelect;
+export type LotRow = typeof lots.$inferSelect;
+export type StockMovementRow = typeof stockMovements.$inferSelect;
+export type StockLevelRow = typeof stockLevels.$inferSelect;

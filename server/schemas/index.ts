@@ -1,0 +1,25 @@
+import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './auth.js';
+import { FieldErrorSchema, ProblemSchema } from './common.js';
+import { HealthSchema } from './health.js';
+import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
+
+/**
+ * Named schemas, registered once with `app.addSchema` so routes reference them with `ref()` and
+ * the OpenAPI document names them. A schema used through `ref()` must be listed here.
+ */
+export const SHARED_SCHEMAS = [
+  FieldErrorSchema,
+  ProblemSchema,
+  HealthSchema,
+  RoleSchema,
+  UserSchema,
+  FoodBankSchema,
+  MeSchema,
+  LoginBodySchema,
+  AccessTokenSchema,
+  ChangePasswordBodySchema,
+  UserListSchema,
+  CreateUserBodySchema,
+  CreatedUserSchema,
+  UpdateUserBodySchema,
+];
