@@ -9,6 +9,7 @@ import { OneLinePerRequest } from './lib/request-log.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
+import idempotencyPlugin from './plugins/idempotency.js';
 import openapiPlugin from './plugins/openapi.js';
 import webPlugin from './plugins/web.js';
 import apiRoutes, { type RouteAccess } from './routes/index.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
+  await app.register(idempotencyPlugin);
   await app.register(apiRoutes, { prefix: '/api', config, routeAccess });
   options.extend?.(app);
   await app.register(webPlugin, { webDistDir: config.webDistDir });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { text } from 'drizzle-orm/sqlite-core';
 
 /** The values of a CHECK (x in (...)) list; drizzle's text enums add no CHECK in SQLite. */
@@ -9,3 +9,9 @@ export const createdAt = () =>
   text('created_at')
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** `column LIKE %text%` with the wildcards in the text escaped, so "50%" finds "50%" only. */
+export function containsText(column: SQLWrapper, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`${column} like ${pattern} escape '\\'`;
+}

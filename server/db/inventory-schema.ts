@@ -4,6 +4,7 @@ import {
   CATEGORY_KINDS,
   DATE_LABEL_KINDS,
   DONATION_CHANNELS,
+  DISPOSAL_REASONS,
   DONOR_KINDS,
   MOVEMENT_REASONS,
   REJECTION_REASONS,
@@ -275,6 +276,34 @@ export const stockLevels = sqliteTable(
   ],
 );
 
+/** 폐기: stock taken out of use, with who authorised it. */
+export const disposals = sqliteTable(
+  'disposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    quantity: integer('quantity').notNull(),
+    reason: text('reason', { enum: DISPOSAL_REASONS }).notNull(),
+    note: text('note'),
+    authorizedBy: text('authorized_by').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('disposals_food_bank_idx').on(t.foodBankId, t.createdAt),
+    check('disposals_quantity_check', sql`${t.quantity} > 0`),
+    check('disposals_reason_check', sql`${t.reason} in (${inList(DISPOSAL_REASONS)})`),
+  ],
+);
+
 /** Remembered answers to writes sent with an Idempotency-Key, so a retry never acts twice. */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
@@ -302,3 +331,4 @@ export type DonationLineRow = typeof donationLines.$inferSelect;
 export type LotRow = typeof lots.$inferSelect;
 export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
+export type DisposalRow = typeof disposals.$inferSelect;

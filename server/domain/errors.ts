@@ -7,7 +7,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { retryAfterSeconds?: number } = {},
+    readonly extra: { retryAfterSeconds?: number; facts?: Record<string, string | number | null> } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -19,3 +19,5 @@ export const unauthorized = (code = 'unauthorized', message = 'Authentication is
   new AppError(401, code, message);
 export const forbidden = (message = 'Your role may not do this') => new AppError(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const unprocessable = (code: string, message: string, facts?: Record<string, string | number | null>) =>
+  new AppError(422, code, message, facts ? { facts } : {});

@@ -34,3 +34,7 @@ export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 
 export const DONOR_KINDS = ['individual', 'organisation'] as const;
 export type DonorKind = (typeof DONOR_KINDS)[number];
+
+/** 폐기 reasons. */
+export const DISPOSAL_REASONS = ['expired', 'spoiled', 'damaged', 'recalled', 'other'] as const;
+export type DisposalReason = (typeof DISPOSAL_REASONS)[number];

@@ -8,6 +8,9 @@ import authRoutes from './auth.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import userRoutes from './users.js';
+import donorRoutes from './donors.js';
+import donationRoutes from './donations.js';
+import stockRoutes from './stock.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -56,6 +59,9 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(authRoutes, { ...session, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   await app.register(meRoutes, session);
   await app.register(userRoutes);
+  await app.register(donorRoutes);
+  await app.register(donationRoutes);
+  await app.register(stockRoutes);
 
   app.get(
     '/openapi.json',

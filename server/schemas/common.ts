@@ -30,6 +30,11 @@ export const ProblemSchema = Type.Object(
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(ref(FieldErrorSchema))),
     retryAfterSeconds: Type.Optional(Type.Integer()),
+    facts: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]), {
+        description: 'What the refusal is about, e.g. {itemId, lotId, locationId, requested, available}',
+      }),
+    ),
   },
   { $id: 'Problem', additionalProperties: false },
 );
@@ -51,6 +56,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Your role may not do this',
   404: 'Not found in your food bank',
   409: 'Conflicts with the current state',
+  422: 'Breaks a rule of the domain (see `code` and `facts`)',
   429: 'Too many attempts; see Retry-After',
 };
 

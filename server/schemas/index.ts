@@ -1,6 +1,27 @@
 import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './auth.js';
 import { FieldErrorSchema, ProblemSchema } from './common.js';
 import { HealthSchema } from './health.js';
+import {
+  CreateDonorBodySchema,
+  DonationBodySchema,
+  DonationLineInputSchema,
+  DonationLineSchema,
+  DonationListSchema,
+  DonationSchema,
+  DonorListSchema,
+  DonorSchema,
+  StorageZoneSchema,
+} from './donations.js';
+import {
+  DisposalBodySchema,
+  DisposalSchema,
+  ItemStockListSchema,
+  ItemStockSchema,
+  LotStockListSchema,
+  LotStockSchema,
+  MovementListSchema,
+  MovementSchema,
+} from './stock.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -22,4 +43,21 @@ export const SHARED_SCHEMAS = [
   CreateUserBodySchema,
   CreatedUserSchema,
   UpdateUserBodySchema,
+  StorageZoneSchema,
+  DonorSchema,
+  DonorListSchema,
+  CreateDonorBodySchema,
+  DonationLineInputSchema,
+  DonationBodySchema,
+  DonationLineSchema,
+  DonationSchema,
+  DonationListSchema,
+  ItemStockSchema,
+  ItemStockListSchema,
+  LotStockSchema,
+  LotStockListSchema,
+  MovementSchema,
+  MovementListSchema,
+  DisposalBodySchema,
+  DisposalSchema,
 ];

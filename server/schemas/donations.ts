@@ -1,0 +1,127 @@
+import { Type, type Static } from 'typebox';
+import { DATE_LABEL_KINDS, DONATION_CHANNELS, DONOR_KINDS, REJECTION_REASONS, STORAGE_ZONES } from '../domain/inventory.js';
+import { ref, Timestamp } from './common.js';
+
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Id = Type.Integer({ minimum: 1 });
+const Note = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+export const StorageZoneSchema = Type.Enum(STORAGE_ZONES, { $id: 'StorageZone' });
+
+export const DonorSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    kind: Type.Enum(DONOR_KINDS),
+    name: Type.String(),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    businessNumber: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+  },
+  { $id: 'Donor', additionalProperties: false },
+);
+
+export const CreateDonorBodySchema = Type.Object(
+  {
+    kind: Type.Enum(DONOR_KINDS),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9+() -]{7,20}$' }), Type.Null()])),
+    businessNumber: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{3}-?[0-9]{2}-?[0-9]{5}$' }), Type.Null()])),
+    allowDuplicate: Type.Optional(
+      Type.Boolean({ description: 'Create even when a donor with the same phone or business number exists' }),
+    ),
+  },
+  { $id: 'CreateDonorRequest', additionalProperties: false },
+);
+
+export const DonorSearchQuerySchema = Type.Object(
+  { q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) },
+  { additionalProperties: false },
+);
+
+export const DonorListSchema = Type.Object({ items: Type.Array(ref(DonorSchema)) }, { $id: 'DonorList', additionalProperties: false });
+
+export const DonationLineInputSchema = Type.Object(
+  {
+    itemId: Id,
+    quantity: Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'In the item’s base unit' }),
+    unitValue: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Won per unit; defaults from the item' })),
+    dateLabelKind: Type.Optional(Type.Enum(DATE_LABEL_KINDS)),
+    dateLabel: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    zone: Type.Optional(ref(StorageZoneSchema)),
+    accepted: Type.Optional(Type.Boolean({ default: true })),
+    rejectionReason: Type.Optional(Type.Union([Type.Enum(REJECTION_REASONS), Type.Null()])),
+    rejectionNote: Type.Optional(Note(500)),
+    overrideReason: Type.Optional(Note(500)),
+    locationId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
+  { $id: 'DonationLineInput', additionalProperties: false },
+);
+
+export const DonationBodySchema = Type.Object(
+  {
+    donorId: Id,
+    receivedOn: IsoDate,
+    channel: Type.Enum(DONATION_CHANNELS),
+    notes: Type.Optional(Note(2000)),
+    lines: Type.Array(ref(DonationLineInputSchema), { maxItems: 500 }),
+    complete: Type.Optional(Type.Boolean({ description: 'Complete at once: lots are created and stock moves' })),
+  },
+  { $id: 'DonationRequest', additionalProperties: false },
+);
+export type DonationBody = Static<typeof DonationBodySchema>;
+
+export const DonationLineSchema = Type.Object(
+  {
+    lineNo: Type.Integer(),
+    itemId: Type.Integer(),
+    itemName: Type.String(),
+    unit: Type.String(),
+    quantity: Type.Integer(),
+    unitValue: Type.Integer(),
+    dateLabelKind: Type.Enum(DATE_LABEL_KINDS),
+    dateLabel: Type.Union([IsoDate, Type.Null()]),
+    zone: ref(StorageZoneSchema),
+    accepted: Type.Boolean(),
+    rejectionReason: Type.Union([Type.Enum(REJECTION_REASONS), Type.Null()]),
+    rejectionNote: Type.Union([Type.String(), Type.Null()]),
+    overrideReason: Type.Union([Type.String(), Type.Null()]),
+    locationId: Type.Union([Type.Integer(), Type.Null()]),
+    lotId: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { $id: 'DonationLine', additionalProperties: false },
+);
+
+export const DonationSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    donorId: Type.Integer(),
+    donorName: Type.String(),
+    receivedOn: IsoDate,
+    channel: Type.Enum(DONATION_CHANNELS),
+    status: Type.Enum(['draft', 'completed']),
+    notes: Type.Union([Type.String(), Type.Null()]),
+    lines: Type.Array(ref(DonationLineSchema)),
+    acceptedValue: Type.Integer({ description: 'Σ quantity × unit value of accepted lines, in won' }),
+    createdAt: Timestamp,
+    completedAt: Type.Union([Timestamp, Type.Null()]),
+  },
+  { $id: 'Donation', additionalProperties: false },
+);
+export type DonationDto = Static<typeof DonationSchema>;
+
+export const DonationListQuerySchema = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(['draft', 'completed'])),
+    donorId: Type.Optional(Id),
+    from: Type.Optional(IsoDate),
+    to: Type.Optional(IsoDate),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+export const DonationListSchema = Type.Object(
+  { items: Type.Array(ref(DonationSchema)) },
+  { $id: 'DonationList', additionalProperties: false },
+);
