@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   CATEGORY_KINDS,
   DATE_LABEL_KINDS,
@@ -182,6 +182,8 @@ export const donationLines = sqliteTable(
     /** Why a line whose date has passed was accepted anyway. */
     overrideReason: text('override_reason'),
     locationId: integer('location_id').references(() => locations.id),
+    /** Set when a correction replaced this line; the line stays on record. */
+    voidedByCorrectionId: integer('voided_by_correction_id').references((): AnySQLiteColumn => donationCorrections.id),
   },
   (t) => [
     uniqueIndex('donation_lines_no_unique').on(t.donationId, t.lineNo),
@@ -304,6 +306,99 @@ export const disposals = sqliteTable(
   ],
 );
 
+/** A correction of a completed donation: its old lines are reversed in the ledger and new ones applied. */
+export const donationCorrections = sqliteTable(
+  'donation_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    donationId: integer('donation_id')
+      .notNull()
+      .references(() => donations.id),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('donation_corrections_donation_idx').on(t.donationId)],
+);
+
+/** A move of stock between two locations of one food bank. */
+export const transfers = sqliteTable(
+  'transfers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    fromLocationId: integer('from_location_id')
+      .notNull()
+      .references(() => locations.id),
+    toLocationId: integer('to_location_id')
+      .notNull()
+      .references(() => locations.id),
+    quantity: integer('quantity').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('transfers_food_bank_idx').on(t.foodBankId, t.createdAt),
+    check('transfers_quantity_check', sql`${t.quantity} > 0 and ${t.fromLocationId} <> ${t.toLocationId}`),
+  ],
+);
+
+/** 재고 실사: counted quantities per lot, reviewed, then finalized into count adjustments. */
+export const stockCounts = sqliteTable(
+  'stock_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    locationId: integer('location_id').references(() => locations.id),
+    categoryId: integer('category_id').references(() => categories.id),
+    status: text('status', { enum: ['open', 'finalized'] }).notNull().default('open'),
+    note: text('note'),
+    startedBy: integer('started_by')
+      .notNull()
+      .references(() => users.id),
+    finalizedBy: integer('finalized_by').references(() => users.id),
+    finalizedAt: text('finalized_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('stock_counts_food_bank_idx').on(t.foodBankId, t.createdAt),
+    check('stock_counts_status_check', sql`${t.status} in ('open', 'finalized')`),
+  ],
+);
+
+export const stockCountLines = sqliteTable(
+  'stock_count_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countId: integer('count_id')
+      .notNull()
+      .references(() => stockCounts.id),
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    locationId: integer('location_id')
+      .notNull()
+      .references(() => locations.id),
+    /** On hand when the count started. */
+    expected: integer('expected').notNull(),
+    counted: integer('counted'),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('stock_count_lines_unique').on(t.countId, t.lotId, t.locationId),
+    check('stock_count_lines_counted_check', sql`${t.counted} is null or ${t.counted} >= 0`),
+  ],
+);
+
 /** Remembered answers to writes sent with an Idempotency-Key, so a retry never acts twice. */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
@@ -332,3 +427,7 @@ export type LotRow = typeof lots.$inferSelect;
 export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
 export type DisposalRow = typeof disposals.$inferSelect;
+export type TransferRow = typeof transfers.$inferSelect;
+export type StockCountRow = typeof stockCounts.$inferSelect;
+export type StockCountLineRow = typeof stockCountLines.$inferSelect;
+export type DonationCorrectionRow = typeof donationCorrections.$inferSelect;
