@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParamsSchema, problems, ref } from '../schemas/common.js';
-import { DonationBodySchema, DonationListQuerySchema, DonationListSchema, DonationSchema } from '../schemas/donations.js';
+import { CorrectionBodySchema, DonationBodySchema, DonationListQuerySchema, DonationListSchema, DonationSchema } from '../schemas/donations.js';
 import { requireActor } from '../plugins/auth.js';
-import { completeDonation, createDonation, getDonation, listDonations, replaceDraft } from '../services/donations.js';
+import { correctDonation, completeDonation, createDonation, getDonation, listDonations, replaceDraft } from '../services/donations.js';
 
 const desk = { access: ['admin', 'staff'] as const };
 
@@ -79,6 +79,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => completeDonation(app.db, requireActor(request), request.params.id),
+  );
+
+  app.post(
+    '/donations/:id/corrections',
+    {
+      config: desk,
+      schema: {
+        tags: ['donations'],
+        summary: 'Correct a completed donation: its lines are reversed in the ledger and the corrected lines applied',
+        description: 'Refused with the facts when part of a lot has already left its location.',
+        params: IdParamsSchema,
+        body: ref(CorrectionBodySchema),
+        response: { 200: ref(DonationSchema), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => correctDonation(app.db, requireActor(request), request.params.id, request.body),
   );
 };
 export default routes;

@@ -9,8 +9,11 @@ import {
   MovementListSchema,
   MovementQuerySchema,
   StockQuerySchema,
+  TransferBodySchema,
+  TransferSchema,
 } from '../schemas/stock.js';
 import { requireActor } from '../plugins/auth.js';
+import { transferStock } from '../services/transfers.js';
 import { disposeStock, listItemStock, listLotMovements, listLotStock } from '../services/stock.js';
 
 const warehouse = { access: ['admin', 'staff'] as const };
@@ -57,6 +60,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({ items: listLotMovements(app.db, requireActor(request), request.params.id, request.query) }),
+  );
+
+  app.post(
+    '/transfers',
+    {
+      config: warehouse,
+      schema: {
+        tags: ['stock'],
+        summary: 'Move units of a lot to another location of the same storage zone',
+        body: ref(TransferBodySchema),
+        response: { 201: ref(TransferSchema), ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(transferStock(app.db, requireActor(request), request.body)),
   );
 
   app.post(

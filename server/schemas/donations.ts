@@ -70,6 +70,15 @@ export const DonationBodySchema = Type.Object(
 );
 export type DonationBody = Static<typeof DonationBodySchema>;
 
+export const CorrectionBodySchema = Type.Object(
+  {
+    reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the recorded donation was wrong' }),
+    lines: Type.Array(ref(DonationLineInputSchema), { minItems: 1, maxItems: 500 }),
+  },
+  { $id: 'DonationCorrectionRequest', additionalProperties: false },
+);
+export type CorrectionBody = Static<typeof CorrectionBodySchema>;
+
 export const DonationLineSchema = Type.Object(
   {
     lineNo: Type.Integer(),

@@ -2,6 +2,7 @@ import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodyS
 import { FieldErrorSchema, ProblemSchema } from './common.js';
 import { HealthSchema } from './health.js';
 import {
+  CorrectionBodySchema,
   CreateDonorBodySchema,
   DonationBodySchema,
   DonationLineInputSchema,
@@ -21,6 +22,8 @@ import {
   LotStockSchema,
   MovementListSchema,
   MovementSchema,
+  TransferBodySchema,
+  TransferSchema,
 } from './stock.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
@@ -52,6 +55,7 @@ export const SHARED_SCHEMAS = [
   DonationLineSchema,
   DonationSchema,
   DonationListSchema,
+  CorrectionBodySchema,
   ItemStockSchema,
   ItemStockListSchema,
   LotStockSchema,
@@ -60,4 +64,6 @@ export const SHARED_SCHEMAS = [
   MovementListSchema,
   DisposalBodySchema,
   DisposalSchema,
+  TransferBodySchema,
+  TransferSchema,
 ];

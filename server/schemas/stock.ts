@@ -121,3 +121,28 @@ export const DisposalSchema = Type.Object(
   },
   { $id: 'Disposal', additionalProperties: false },
 );
+
+export const TransferBodySchema = Type.Object(
+  {
+    lotId: Id,
+    fromLocationId: Id,
+    toLocationId: Id,
+    quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  },
+  { $id: 'TransferRequest', additionalProperties: false },
+);
+export type TransferBody = Static<typeof TransferBodySchema>;
+
+export const TransferSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    lotId: Type.Integer(),
+    fromLocationId: Type.Integer(),
+    toLocationId: Type.Integer(),
+    quantity: Type.Integer(),
+    note: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+  },
+  { $id: 'Transfer', additionalProperties: false },
+);

@@ -8,17 +8,21 @@ import {
   insertDonation,
   listDonationLines,
   listDonations as listDonationRows,
+  appendDonationLines,
   replaceDonationLines,
+  voidDonationLines,
   updateDonation,
   type DonationFilters,
   type LineWithNames,
 } from '../db/repositories/donations.js';
-import { appendMovement, insertLot } from '../db/repositories/stock.js';
+import { findLotInFoodBank, insertLot } from '../db/repositories/stock.js';
+import { donationCorrections } from '../db/schema.js';
 import type { DonationRow } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../domain/errors.js';
 import { acceptedValue, inspectLine, isLineProblem, type InspectedLine } from '../domain/intake.js';
 import type { Actor } from '../domain/roles.js';
-import type { DonationBody, DonationDto } from '../schemas/donations.js';
+import type { CorrectionBody, DonationBody, DonationDto } from '../schemas/donations.js';
+import { addToStock, takeFromStock, type LedgerDocument } from './ledger.js';
 
 /**
  * Applies the intake rules to every line, with the food bank's own items and locations only.
@@ -72,10 +76,8 @@ function requireDonor(tx: DbOrTx, actor: Actor, donorId: number): string {
   return donor.name;
 }
 
-/** Turns every accepted line into a lot at its location and records the intake in the ledger. */
-function applyCompletion(tx: DbOrTx, actor: Actor, donation: DonationRow): void {
-  const lines = listDonationLines(tx, [donation.id]);
-  if (lines.length === 0) throw unprocessable('donation_empty', 'A donation needs at least one line to be completed');
+/** Makes a lot of every accepted line at its location and records it in the ledger. */
+function putAway(tx: DbOrTx, actor: Actor, donation: DonationRow, lines: LineWithNames[], document: LedgerDocument): void {
   for (const line of lines) {
     if (!line.accepted) continue;
     const lot = insertLot(tx, {
@@ -88,17 +90,14 @@ function applyCompletion(tx: DbOrTx, actor: Actor, donation: DonationRow): void 
       unitValue: line.unitValue,
       receivedOn: donation.receivedOn,
     });
-    appendMovement(tx, {
-      foodBankId: actor.foodBankId,
-      lotId: lot.id,
-      locationId: line.locationId!,
-      quantity: line.quantity,
-      reason: 'intake',
-      documentType: 'donation',
-      documentId: donation.id,
-      actorUserId: actor.userId,
-    });
+    addToStock(tx, actor, lot.id, line.locationId!, line.quantity, document);
   }
+}
+
+function applyCompletion(tx: DbOrTx, actor: Actor, donation: DonationRow): void {
+  const lines = listDonationLines(tx, [donation.id]);
+  if (lines.length === 0) throw unprocessable('donation_empty', 'A donation needs at least one line to be completed');
+  putAway(tx, actor, donation, lines, { reason: 'intake', documentType: 'donation', documentId: donation.id });
   updateDonation(tx, donation.id, { status: 'completed', completedBy: actor.userId, completedAt: nowIso() });
 }
 
@@ -224,4 +223,45 @@ export function listDonations(db: Db, actor: Actor, filters: DonationFilters): D
     lines.set(line.donationId, [...(lines.get(line.donationId) ?? []), line]);
   }
   return rows.map((r) => toDonationDto(db, r.donation, r.donorName, lines.get(r.donation.id) ?? []));
+}
+
+/**
+ * Corrects a completed donation the way the ledger requires: every current line is reversed
+ * (its lot leaves stock with reason `correction`) and the corrected lines are applied as new lots.
+ * The old lines stay on record, marked as replaced. If some of a lot has already left its
+ * location (handed out, moved, disposed of), the correction is refused with the facts.
+ */
+export function correctDonation(db: Db, actor: Actor, id: number, input: CorrectionBody): DonationDto {
+  return db.transaction(
+    (tx) => {
+      const donation = findDonationInFoodBank(tx, actor.foodBankId, id);
+      if (!donation) throw notFound('Donation');
+      if (donation.status !== 'completed') throw conflict('donation_not_completed', 'Edit the draft instead of correcting it');
+      const donorName = requireDonor(tx, actor, donation.donorId);
+      const corrected = inspectLines(
+        tx,
+        actor,
+        { donorId: donation.donorId, receivedOn: donation.receivedOn, channel: donation.channel, lines: input.lines },
+        true,
+      );
+      const correction = tx
+        .insert(donationCorrections)
+        .values({ foodBankId: actor.foodBankId, donationId: id, reason: input.reason.trim(), createdBy: actor.userId })
+        .returning()
+        .get();
+      const document = { reason: 'correction' as const, documentType: 'donation_correction', documentId: correction.id, note: correction.reason };
+
+      const current = listDonationLines(tx, [id]);
+      for (const line of current) {
+        if (line.lotId === null) continue;
+        takeFromStock(tx, actor, findLotInFoodBank(tx, actor.foodBankId, line.lotId)!, line.locationId!, line.quantity, document);
+      }
+      voidDonationLines(tx, current.map((l) => l.id), correction.id);
+      appendDonationLines(tx, id, corrected);
+      putAway(tx, actor, donation, listDonationLines(tx, [id]), document);
+      updateDonation(tx, id, {});
+      return toDonationDto(tx, findDonationInFoodBank(tx, actor.foodBankId, id)!, donorName);
+    },
+    { behavior: 'immediate' },
+  );
 }

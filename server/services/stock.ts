@@ -1,12 +1,13 @@
 import type { Db } from '../db/client.js';
 import { disposals } from '../db/schema.js';
-import { appendMovement, findLotInFoodBank, findStockLevel } from '../db/repositories/stock.js';
+import { findLotInFoodBank } from '../db/repositories/stock.js';
 import { itemsBelowMinimum, lotMovements, lotStock, stockByItem, type MovementFilters, type StockFilters } from '../db/repositories/stock-views.js';
-import { AppError, notFound } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
 import type { StorageZone } from '../domain/inventory.js';
 import type { Actor } from '../domain/roles.js';
 import { addDays, today } from '../lib/dates.js';
 import type { DisposalBody } from '../schemas/stock.js';
+import { takeFromStock } from './ledger.js';
 
 export function listItemStock(db: Db, actor: Actor, filters: StockFilters & { belowMinimum?: boolean }) {
   if (filters.belowMinimum) {
@@ -50,13 +51,6 @@ export function disposeStock(db: Db, actor: Actor, input: DisposalBody) {
     (tx) => {
       const lot = findLotInFoodBank(tx, actor.foodBankId, input.lotId);
       if (!lot) throw notFound('Lot');
-      const level = findStockLevel(tx, lot.id, input.locationId);
-      const available = level ? level.onHand - level.reserved : 0;
-      if (input.quantity > available) {
-        throw new AppError(409, 'insufficient_stock', `Only ${available} available in this lot at this location`, {
-          facts: { itemId: lot.itemId, lotId: lot.id, locationId: input.locationId, requested: input.quantity, available },
-        });
-      }
       const disposal = tx
         .insert(disposals)
         .values({
@@ -71,15 +65,10 @@ export function disposeStock(db: Db, actor: Actor, input: DisposalBody) {
         })
         .returning()
         .get();
-      appendMovement(tx, {
-        foodBankId: actor.foodBankId,
-        lotId: lot.id,
-        locationId: input.locationId,
-        quantity: -input.quantity,
+      takeFromStock(tx, actor, lot, input.locationId, input.quantity, {
         reason: 'disposal',
         documentType: 'disposal',
         documentId: disposal.id,
-        actorUserId: actor.userId,
         note: input.note ?? null,
       });
       return {

@@ -184,6 +184,62 @@ describe('recording a donation', () => {
   });
 });
 
+describe('correcting a completed donation', () => {
+  const correct = (id: number, payload: unknown) =>
+    t.app.inject({ method: 'POST', url: `/api/donations/${id}/corrections`, headers, payload: payload as object });
+
+  it('reverses the old lines and applies the new ones through the ledger, keeping the old lines on record', async () => {
+    const donation = (await post(mixedDonation({ complete: true }))).json();
+    const response = await correct(donation.id, {
+      reason: '라면 수량 오기 (48 → 40)',
+      lines: [
+        { itemId: ramen, quantity: 40, dateLabel: soon(), locationId: shelf },
+        { itemId: dumplings, quantity: 10, dateLabel: soon(), locationId: freezer },
+      ],
+    });
+    expect(response.statusCode).toBe(200);
+    const corrected = response.json();
+    expect(corrected.lines.map((l: { lineNo: number; quantity: number }) => [l.lineNo, l.quantity])).toEqual([
+      [5, 40],
+      [6, 10],
+    ]);
+    expect(corrected.acceptedValue).toBe(40 * 900 + 10 * 8000);
+    expect(onHand(ramen)).toBe(40);
+    expect(onHand(tissue)).toBe(0);
+    expect(count('donation_lines')).toBe(6);
+    const reasons = t.app.sqlite.prepare("select count(*) n from stock_movements where reason = 'correction'").get();
+    expect(reasons).toEqual({ n: 5 }); // 3 reversals, 2 re-applications
+  });
+
+  it('is refused with the facts when part of a lot has already left, and changes nothing', async () => {
+    const donation = (await post(mixedDonation({ complete: true }))).json();
+    const ramenLot = donation.lines[0].lotId;
+    const disposal = await t.app.inject({
+      method: 'POST',
+      url: '/api/disposals',
+      headers,
+      payload: { lotId: ramenLot, locationId: shelf, quantity: 8, reason: 'damaged', authorizedBy: '박민준' },
+    });
+    expect(disposal.statusCode).toBe(201);
+    const before = count('stock_movements');
+    const response = await correct(donation.id, { reason: '수정', lines: [{ itemId: ramen, quantity: 1, dateLabel: soon(), locationId: shelf }] });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({
+      code: 'insufficient_stock',
+      facts: { itemId: ramen, lotId: ramenLot, locationId: shelf, requested: 48, available: 40 },
+    });
+    expect(count('stock_movements')).toBe(before);
+    expect(count('donation_corrections')).toBe(0);
+  });
+
+  it('is not the way to change a draft', async () => {
+    const draft = (await post(mixedDonation())).json();
+    const response = await correct(draft.id, { reason: 'x', lines: [{ itemId: tissue, quantity: 1, locationId: shelf }] });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('donation_not_completed');
+  });
+});
+
 describe('the ledger', () => {
   it('is append-only: the database refuses to change or remove a movement', async () => {
     await post(mixedDonation({ complete: true }));

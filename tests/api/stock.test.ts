@@ -127,6 +127,41 @@ describe('disposal', () => {
   });
 });
 
+describe('transfers between locations', () => {
+  it('move units within a zone, both legs in the ledger', async () => {
+    const [soonest] = await lots();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/transfers',
+      headers,
+      payload: { lotId: soonest.lotId, fromLocationId: shelf, toLocationId: fridge, quantity: 4, note: '선반 정리' },
+    });
+    expect(response.statusCode).toBe(201);
+    const atLocations = (await lots(`?itemId=${milk}`)).filter((l: { lotId: number }) => l.lotId === soonest.lotId);
+    expect(atLocations.map((l: { locationId: number; onHand: number }) => [l.locationId, l.onHand]).sort()).toEqual(
+      [[shelf, 8], [fridge, 4]].sort(),
+    );
+    const history = (await t.app.inject({ method: 'GET', url: `/api/lots/${soonest.lotId}/movements`, headers })).json().items;
+    expect(history.map((m: { reason: string; quantity: number }) => [m.reason, m.quantity])).toEqual([
+      ['intake', 12],
+      ['transfer_out', -4],
+      ['transfer_in', 4],
+    ]);
+  });
+
+  it('refuse another zone, the same place, or more than is there, writing nothing', async () => {
+    const [soonest] = await lots();
+    const ambient = t.app.db.insert(locations).values({ foodBankId: bankId, warehouse: '본관', name: 'A-1', nameKey: 'a-1', zone: 'ambient' }).returning().get().id;
+    const attempt = (toLocationId: number, quantity: number) =>
+      t.app.inject({ method: 'POST', url: '/api/transfers', headers, payload: { lotId: soonest.lotId, fromLocationId: shelf, toLocationId, quantity } });
+    expect((await attempt(ambient, 1)).json()).toMatchObject({ status: 422, code: 'zone_mismatch' });
+    expect((await attempt(shelf, 1)).json()).toMatchObject({ status: 422, code: 'same_location' });
+    expect((await attempt(fridge, 13)).json()).toMatchObject({ status: 409, code: 'insufficient_stock', facts: { requested: 13, available: 12 } });
+    expect((t.app.sqlite.prepare('select count(*) n from transfers').get() as { n: number }).n).toBe(0);
+    expect(verifyProjection(t.app.sqlite)).toEqual([]);
+  });
+});
+
 describe('the projection', () => {
   it('verifies against the ledger, reports tampering, and is rebuilt from it', async () => {
     expect(verifyProjection(t.app.sqlite)).toEqual([]);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, max, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { nowIso } from '../client.js';
 import {
@@ -44,12 +44,27 @@ export function replaceDonationLines(tx: DbOrTx, donationId: number, lines: Insp
     .run();
 }
 
+/** Adds lines after the existing ones (a correction keeps the replaced lines on record). */
+export function appendDonationLines(tx: DbOrTx, donationId: number, lines: InspectedLine[]): void {
+  if (lines.length === 0) return;
+  const last = tx.select({ n: max(donationLines.lineNo) }).from(donationLines).where(eq(donationLines.donationId, donationId)).get()?.n ?? 0;
+  tx.insert(donationLines)
+    .values(lines.map((line, index) => ({ ...line, donationId, lineNo: last + index + 1 })))
+    .run();
+}
+
+export function voidDonationLines(tx: DbOrTx, lineIds: number[], correctionId: number): void {
+  if (lineIds.length === 0) return;
+  tx.update(donationLines).set({ voidedByCorrectionId: correctionId }).where(inArray(donationLines.id, lineIds)).run();
+}
+
 export interface LineWithNames extends DonationLineRow {
   itemName: string;
   unit: string;
   lotId: number | null;
 }
 
+/** The current lines of the donations (those a correction replaced are left out). */
 export function listDonationLines(db: DbOrTx, donationIds: number[]): LineWithNames[] {
   if (donationIds.length === 0) return [];
   return db
@@ -57,7 +72,7 @@ export function listDonationLines(db: DbOrTx, donationIds: number[]): LineWithNa
     .from(donationLines)
     .innerJoin(items, eq(items.id, donationLines.itemId))
     .leftJoin(lots, eq(lots.donationLineId, donationLines.id))
-    .where(inArray(donationLines.donationId, donationIds))
+    .where(and(inArray(donationLines.donationId, donationIds), isNull(donationLines.voidedByCorrectionId)))
     .orderBy(asc(donationLines.donationId), asc(donationLines.lineNo))
     .all()
     .map((r) => ({ ...r.line, itemName: r.itemName, unit: r.unit, lotId: r.lotId }));
