@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authSuite } from './suites/auth.js';
+import { intakeSuite } from './suites/intake.js';
+import { stockLookupSuite } from './suites/stock-lookup.js';
 import type { BenchContext, SuiteResult } from './types.js';
 
 /**
@@ -10,6 +12,8 @@ import type { BenchContext, SuiteResult } from './types.js';
  */
 const SUITES: Record<string, (context: BenchContext) => Promise<SuiteResult>> = {
   auth: authSuite,
+  intake: intakeSuite,
+  'stock-lookup': stockLookupSuite,
 };
 
 const durationSeconds = Number(process.env.BENCH_DURATION_SECONDS || 5);
@@ -36,9 +40,10 @@ for (const [name, suite] of Object.entries(SUITES)) {
       console.log(`  ${m.name.padEnd(34)} ${detail}`);
     }
     for (const ratio of result.ratios) {
-      const ok = ratio.value >= ratio.target;
+      const ok = ratio.atMost ? ratio.value <= ratio.target : ratio.value >= ratio.target;
       if (!ok) missed++;
-      console.log(`  ratio ${ratio.name}: ${ratio.value.toFixed(2)} (target ≥ ${ratio.target}) ${ok ? 'PASS' : 'MISS'}`);
+      const target = `${ratio.atMost ? '≤' : '≥'} ${ratio.target}`;
+      console.log(`  ratio ${ratio.name}: ${ratio.value.toFixed(2)} (target ${target}) ${ok ? 'PASS' : 'MISS'}`);
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

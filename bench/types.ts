@@ -12,8 +12,9 @@ export interface BenchContext {
 export interface Ratio {
   name: string;
   value: number;
-  /** The ratio must be at least this. */
+  /** The ratio must be at least this, or at most this when `atMost` is set. */
   target: number;
+  atMost?: boolean;
 }
 
 export interface Measurement {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { compare, measure } from '../lib/load.js';
 import { startProcess } from '../lib/processes.js';
+import { startRealServer } from '../lib/real-server.js';
 import type { BenchContext, SuiteResult } from '../types.js';
 
 /**
@@ -8,32 +9,9 @@ import type { BenchContext, SuiteResult } from '../types.js';
  * request logging) against a bare Fastify JSON route, both over HTTP in the same run.
  */
 export async function authSuite(context: BenchContext): Promise<SuiteResult> {
-  const bare = await startProcess(
-    'bench/bare-server.ts',
-    {},
-    /listening on (http:\/\/\S+)/,
-    path.join(context.dataDir, 'bare.log'),
-  );
-  const real = await startProcess(
-    'server/main.ts',
-    {
-      DATA_DIR: context.dataDir,
-      WEB_DIST_DIR: context.webDistDir,
-      PORT: '0',
-      ADMIN_EMAIL: 'bench@foodbank.local',
-      ADMIN_PASSWORD: 'bench-password-1234',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    },
-    /running at (http:\/\/\S+)\//,
-    path.join(context.dataDir, 'server.log'),
-  );
+  const bare = await startProcess('bench/bare-server.ts', {}, /listening on (http:\/\/\S+)/, path.join(context.dataDir, 'bare.log'));
+  const real = await startRealServer(context);
   try {
-    const login = await fetch(`${real.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@foodbank.local', password: 'bench-password-1234' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
     const { a, b } = await compare(
       context.rounds,
       () => measure({ name: 'bare Fastify JSON route', url: `${bare.url}/`, durationSeconds: context.durationSeconds }),
@@ -41,7 +19,7 @@ export async function authSuite(context: BenchContext): Promise<SuiteResult> {
         measure({
           name: 'authenticated GET /api/me',
           url: `${real.url}/api/me`,
-          headers: { authorization: `Bearer ${accessToken}` },
+          headers: { authorization: `Bearer ${real.accessToken}` },
           durationSeconds: context.durationSeconds,
         }),
     );

@@ -272,7 +272,10 @@ export const stockLevels = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.lotId, t.locationId] }),
     index('stock_levels_location_idx').on(t.locationId),
-    index('stock_levels_food_bank_idx').on(t.foodBankId),
+    // Only places with stock: consumed lots leave zeros behind, and views must not wade through them.
+    index('stock_levels_on_hand_idx')
+      .on(t.foodBankId, t.lotId)
+      .where(sql`on_hand > 0`),
     // The last line of defence: stock can never go negative or be over-reserved.
     check('stock_levels_non_negative', sql`${t.onHand} >= 0 and ${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
   ],
