@@ -355,6 +355,70 @@ export const transfers = sqliteTable(
   ],
 );
 
+/**
+ * A shipment between food banks of the network (a 광역 sending to a 기초, say): stock leaves the
+ * sender when shipped; the receiver confirms what arrived, and shortfalls stay on record.
+ */
+export const shipments = sqliteTable(
+  'shipments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromFoodBankId: integer('from_food_bank_id')
+      .notNull()
+      .references(() => foodBanks.id),
+    toFoodBankId: integer('to_food_bank_id')
+      .notNull()
+      .references(() => foodBanks.id),
+    status: text('status', { enum: ['shipped', 'received'] }).notNull(),
+    note: text('note'),
+    shippedBy: integer('shipped_by')
+      .notNull()
+      .references(() => users.id),
+    receivedBy: integer('received_by').references(() => users.id),
+    receivedAt: text('received_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('shipments_from_idx').on(t.fromFoodBankId, t.createdAt),
+    index('shipments_to_idx').on(t.toFoodBankId, t.createdAt),
+    check('shipments_status_check', sql`${t.status} in ('shipped', 'received')`),
+    check('shipments_parties_check', sql`${t.fromFoodBankId} <> ${t.toFoodBankId}`),
+  ],
+);
+
+export const shipmentLines = sqliteTable(
+  'shipment_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shipmentId: integer('shipment_id')
+      .notNull()
+      .references(() => shipments.id),
+    lineNo: integer('line_no').notNull(),
+    /** The sender's lot and where it left from. */
+    lotId: integer('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    fromLocationId: integer('from_location_id')
+      .notNull()
+      .references(() => locations.id),
+    quantity: integer('quantity').notNull(),
+    /** Filled by the receiver. */
+    receivedQuantity: integer('received_quantity'),
+    receivedItemId: integer('received_item_id').references(() => items.id),
+    receivedLotId: integer('received_lot_id').references(() => lots.id),
+    toLocationId: integer('to_location_id').references(() => locations.id),
+    shortfallNote: text('shortfall_note'),
+  },
+  (t) => [
+    uniqueIndex('shipment_lines_no_unique').on(t.shipmentId, t.lineNo),
+    check('shipment_lines_quantity_check', sql`${t.quantity} > 0`),
+    check(
+      'shipment_lines_received_check',
+      sql`${t.receivedQuantity} is null or (${t.receivedQuantity} >= 0 and ${t.receivedQuantity} <= ${t.quantity})`,
+    ),
+  ],
+);
+
 /** 재고 실사: counted quantities per lot, reviewed, then finalized into count adjustments. */
 export const stockCounts = sqliteTable(
   'stock_counts',
@@ -431,6 +495,8 @@ export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockLevelRow = typeof stockLevels.$inferSelect;
 export type DisposalRow = typeof disposals.$inferSelect;
 export type TransferRow = typeof transfers.$inferSelect;
+export type ShipmentRow = typeof shipments.$inferSelect;
+export type ShipmentLineRow = typeof shipmentLines.$inferSelect;
 export type StockCountRow = typeof stockCounts.$inferSelect;
 export type StockCountLineRow = typeof stockCountLines.$inferSelect;
 export type DonationCorrectionRow = typeof donationCorrections.$inferSelect;
