@@ -11,6 +11,7 @@ import userRoutes from './users.js';
 import donorRoutes from './donors.js';
 import donationRoutes from './donations.js';
 import stockRoutes from './stock.js';
+import shipmentRoutes from './shipments.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -62,6 +63,7 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(donorRoutes);
   await app.register(donationRoutes);
   await app.register(stockRoutes);
+  await app.register(shipmentRoutes);
 
   app.get(
     '/openapi.json',

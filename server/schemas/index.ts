@@ -25,6 +25,7 @@ import {
   TransferBodySchema,
   TransferSchema,
 } from './stock.js';
+import { ReceiveBodySchema, ShipBodySchema, ShipmentLineSchema, ShipmentListSchema, ShipmentSchema } from './shipments.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -66,4 +67,9 @@ export const SHARED_SCHEMAS = [
   DisposalSchema,
   TransferBodySchema,
   TransferSchema,
+  ShipBodySchema,
+  ReceiveBodySchema,
+  ShipmentLineSchema,
+  ShipmentSchema,
+  ShipmentListSchema,
 ];
