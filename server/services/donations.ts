@@ -21,6 +21,7 @@ import type { DonationRow } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../domain/errors.js';
 import { acceptedValue, inspectLine, isLineProblem, type InspectedLine } from '../domain/intake.js';
 import type { Actor } from '../domain/roles.js';
+import { assertZoneFits } from '../domain/storage.js';
 import type { CorrectionBody, DonationBody, DonationDto } from '../schemas/donations.js';
 import { addToStock, takeFromStock, type LedgerDocument } from './ledger.js';
 
@@ -59,14 +60,7 @@ function checkPutaway(tx: DbOrTx, actor: Actor, lines: InspectedLine[], requireL
     if (!location || !location.active) {
       throw unprocessable('unknown_location', `Line ${lineNo}: no such active location`, { lineNo, locationId: line.locationId });
     }
-    if (location.zone !== line.zone) {
-      throw unprocessable('zone_mismatch', `Line ${lineNo}: a ${line.zone} lot cannot be stored in a ${location.zone} location`, {
-        lineNo,
-        lineZone: line.zone,
-        locationId: location.id,
-        locationZone: location.zone,
-      });
-    }
+    assertZoneFits(line.zone, location, lineNo);
   });
 }
 

@@ -18,6 +18,7 @@ import { findLotInFoodBank, insertLot } from '../db/repositories/stock.js';
 import type { ShipmentRow } from '../db/schema.js';
 import { notFound, unprocessable } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
+import { assertZoneFits } from '../domain/storage.js';
 import { today } from '../lib/dates.js';
 import type { ReceiveBody, ShipBody, ShipmentDto } from '../schemas/shipments.js';
 import { addToStock, takeFromStock } from './ledger.js';
@@ -132,14 +133,7 @@ export function receiveShipment(db: Db, actor: Actor, id: number, input: Receive
         if (!item) throw unprocessable('item_unmatched', `Line ${lineNo}: choose the item of your catalog for ${line.itemName}`, { lineNo });
         const location = answer.locationId ? locations.get(answer.locationId) : undefined;
         if (!location || !location.active) throw unprocessable('location_required', `Line ${lineNo}: choose where it is put away`, { lineNo });
-        if (location.zone !== line.zone) {
-          throw unprocessable('zone_mismatch', `Line ${lineNo}: a ${line.zone} lot cannot be stored in a ${location.zone} location`, {
-            lineNo,
-            lineZone: line.zone,
-            locationId: location.id,
-            locationZone: location.zone,
-          });
-        }
+        assertZoneFits(line.zone, location, lineNo);
         const lot = insertLot(tx, {
           foodBankId: actor.foodBankId,
           itemId: item.id,

@@ -4,6 +4,7 @@ import { findLotInFoodBank } from '../db/repositories/stock.js';
 import { transfers } from '../db/schema.js';
 import { notFound, unprocessable } from '../domain/errors.js';
 import type { Actor } from '../domain/roles.js';
+import { assertZoneFits } from '../domain/storage.js';
 import type { TransferBody } from '../schemas/stock.js';
 import { addToStock, takeFromStock } from './ledger.js';
 
@@ -23,14 +24,7 @@ export function transferStock(db: Db, actor: Actor, input: TransferBody) {
       const to = found.get(input.toLocationId);
       if (!found.has(input.fromLocationId)) throw unprocessable('unknown_location', 'No such location', { locationId: input.fromLocationId });
       if (!to || !to.active) throw unprocessable('unknown_location', 'No such active location', { locationId: input.toLocationId });
-      if (to.zone !== lot.zone) {
-        throw unprocessable('zone_mismatch', `A ${lot.zone} lot cannot be stored in a ${to.zone} location`, {
-          lotId: lot.id,
-          lineZone: lot.zone,
-          locationId: to.id,
-          locationZone: to.zone,
-        });
-      }
+      assertZoneFits(lot.zone, to);
       const transfer = tx
         .insert(transfers)
         .values({ foodBankId: actor.foodBankId, ...input, note: input.note ?? null, createdBy: actor.userId })
