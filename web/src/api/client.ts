@@ -1,0 +1,36 @@
+import createClient from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type User = components['schemas']['User'];
+export type FoodBank = components['schemas']['FoodBank'];
+export type Role = components['schemas']['Role'];
+export type Problem = components['schemas']['Problem'];
+export type AccessToken = components['schemas']['AccessToken'];
+
+let accessToken: string | null = null;
+
+/** The access token lives in memory only; the refresh token is an httpOnly cookie the page never sees. */
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+/** The typed client: paths, bodies and answers all come from the server's OpenAPI document. */
+export const api = createClient<paths>({ baseUrl: '' });
+
+api.use({
+  onRequest({ request }) {
+    if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
+    return request;
+  },
+});
+
+/** A problem the server sent, or a stand-in when it could not be reached. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.code);
+  }
+}
+
+export function networkProblem(): Problem {
+  return { type: 'about:blank', title: 'Network error', status: 0, code: 'network' };
+}
