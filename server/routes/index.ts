@@ -8,6 +8,8 @@ import authRoutes from './auth.js';
 import healthRoutes from './health.js';
 import meRoutes from './me.js';
 import userRoutes from './users.js';
+import catalogRoutes from './catalog.js';
+import locationRoutes from './locations.js';
 import donorRoutes from './donors.js';
 import donationRoutes from './donations.js';
 import stockRoutes from './stock.js';
@@ -60,6 +62,8 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(authRoutes, { ...session, loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   await app.register(meRoutes, session);
   await app.register(userRoutes);
+  await app.register(catalogRoutes);
+  await app.register(locationRoutes);
   await app.register(donorRoutes);
   await app.register(donationRoutes);
   await app.register(stockRoutes);

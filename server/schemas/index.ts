@@ -26,6 +26,23 @@ import {
   TransferSchema,
 } from './stock.js';
 import { ReceiveBodySchema, ShipBodySchema, ShipmentLineSchema, ShipmentListSchema, ShipmentSchema } from './shipments.js';
+import {
+  BarcodeBodySchema,
+  BarcodeLookupSchema,
+  BarcodeSchema,
+  CategoryListSchema,
+  CategorySchema,
+  CreateCategoryBodySchema,
+  CreateItemBodySchema,
+  CreateLocationBodySchema,
+  ItemListSchema,
+  ItemSchema,
+  LocationListSchema,
+  LocationSchema,
+  UpdateCategoryBodySchema,
+  UpdateItemBodySchema,
+  UpdateLocationBodySchema,
+} from './catalog.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -72,4 +89,19 @@ export const SHARED_SCHEMAS = [
   ShipmentLineSchema,
   ShipmentSchema,
   ShipmentListSchema,
+  CategorySchema,
+  CategoryListSchema,
+  CreateCategoryBodySchema,
+  UpdateCategoryBodySchema,
+  BarcodeSchema,
+  BarcodeBodySchema,
+  ItemSchema,
+  ItemListSchema,
+  CreateItemBodySchema,
+  UpdateItemBodySchema,
+  BarcodeLookupSchema,
+  LocationSchema,
+  LocationListSchema,
+  CreateLocationBodySchema,
+  UpdateLocationBodySchema,
 ];

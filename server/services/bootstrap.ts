@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { countFoodBanks, insertFoodBank } from '../db/repositories/food-banks.js';
 import { insertUser } from '../db/repositories/users.js';
 import { generatePassword, hashPassword } from '../lib/passwords.js';
+import { ensureDefaultCategories } from './catalog.js';
 
 export interface FirstRun {
   foodBankName: string;
@@ -24,6 +25,7 @@ export async function ensureFirstFoodBank(
   const passwordHash = await hashPassword(options.adminPassword ?? generatedPassword!);
   db.transaction((tx) => {
     const foodBank = insertFoodBank(tx, { name: options.foodBankName, tier: 'local' });
+    ensureDefaultCategories(tx, foodBank.id);
     insertUser(tx, { foodBankId: foodBank.id, email: adminEmail, name: '관리자', role: 'admin', passwordHash });
   });
   return generatedPassword
