@@ -1,8 +1,10 @@
 import type { Db } from '../db/client.js';
 import { findFoodBankByName, insertFoodBank } from '../db/repositories/food-banks.js';
-import { insertUser } from '../db/repositories/users.js';
+import { findUserByEmail, insertUser } from '../db/repositories/users.js';
 import { hashPassword } from '../lib/passwords.js';
-import { DEMO_FOOD_BANKS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
+import { DEMO_FOOD_BANKS, DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
+import { seedDemoInventory } from './seed-inventory.js';
+import { ensureDefaultCategories } from '../services/catalog.js';
 
 /** Fills an empty database with the demo network. Returns false when it was already seeded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -18,6 +20,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const user of DEMO_USERS) {
       insertUser(tx, { foodBankId: ids.get(user.foodBank)!, email: user.email, name: user.name, role: user.role, passwordHash });
     }
+    for (const foodBankId of ids.values()) ensureDefaultCategories(tx, foodBankId);
   });
+  const mapoAdmin = findUserByEmail(db, DEMO_LOGINS.admin)!;
+  seedDemoInventory(db, { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role });
   return true;
 }
