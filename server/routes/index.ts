@@ -14,6 +14,7 @@ import donorRoutes from './donors.js';
 import donationRoutes from './donations.js';
 import stockRoutes from './stock.js';
 import shipmentRoutes from './shipments.js';
+import stockCountRoutes from './stock-counts.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -68,6 +69,7 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(donationRoutes);
   await app.register(stockRoutes);
   await app.register(shipmentRoutes);
+  await app.register(stockCountRoutes);
 
   app.get(
     '/openapi.json',

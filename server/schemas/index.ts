@@ -43,6 +43,7 @@ import {
   UpdateItemBodySchema,
   UpdateLocationBodySchema,
 } from './catalog.js';
+import { CountEntriesBodySchema, StartCountBodySchema, StockCountLineSchema, StockCountListSchema, StockCountSchema } from './stock-counts.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -104,4 +105,9 @@ export const SHARED_SCHEMAS = [
   LocationListSchema,
   CreateLocationBodySchema,
   UpdateLocationBodySchema,
+  StartCountBodySchema,
+  CountEntriesBodySchema,
+  StockCountLineSchema,
+  StockCountSchema,
+  StockCountListSchema,
 ];
