@@ -58,6 +58,7 @@ export const LotStockListSchema = Type.Object({ items: Type.Array(ref(LotStockSc
 
 export const LotQuerySchema = Type.Object(
   {
+    lotId: Type.Optional(Id),
     itemId: Type.Optional(Id),
     locationId: Type.Optional(Id),
     zone: Type.Optional(ref(StorageZoneSchema)),

@@ -25,7 +25,7 @@ export function listItemStock(db: Db, actor: Actor, filters: StockFilters & { be
 export function listLotStock(
   db: Db,
   actor: Actor,
-  filters: { itemId?: number; locationId?: number; zone?: StorageZone; expiringWithinDays?: number },
+  filters: { lotId?: number; itemId?: number; locationId?: number; zone?: StorageZone; expiringWithinDays?: number },
 ) {
   const now = today();
   const datedBy = filters.expiringWithinDays === undefined ? undefined : addDays(now, filters.expiringWithinDays);

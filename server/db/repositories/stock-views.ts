@@ -55,6 +55,7 @@ export function itemsBelowMinimum(db: DbOrTx, foodBankId: number) {
 }
 
 export interface LotFilters {
+  lotId?: number;
   itemId?: number;
   locationId?: number;
   zone?: StorageZone;
@@ -65,6 +66,7 @@ export interface LotFilters {
 /** Lot stock per location, earliest date first (FEFO order), undated lots last. */
 export function lotStock(db: DbOrTx, foodBankId: number, filters: LotFilters) {
   const conditions: SQL[] = [eq(stockLevels.foodBankId, foodBankId), gt(stockLevels.onHand, 0)];
+  if (filters.lotId) conditions.push(eq(lots.id, filters.lotId));
   if (filters.itemId) conditions.push(eq(lots.itemId, filters.itemId));
   if (filters.locationId) conditions.push(eq(stockLevels.locationId, filters.locationId));
   if (filters.zone) conditions.push(eq(lots.zone, filters.zone));

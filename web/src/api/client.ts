@@ -34,3 +34,15 @@ export class ApiError extends Error {
 export function networkProblem(): Problem {
   return { type: 'about:blank', title: 'Network error', status: 0, code: 'network' };
 }
+
+export type Item = components['schemas']['Item'];
+export type Category = components['schemas']['Category'];
+export type Location = components['schemas']['Location'];
+export type Donor = components['schemas']['Donor'];
+export type Donation = components['schemas']['Donation'];
+export type DonationLineInput = components['schemas']['DonationLineInput'];
+export type StorageZone = components['schemas']['StorageZone'];
+export type LotStock = components['schemas']['LotStock'];
+export type ItemStock = components['schemas']['ItemStock'];
+export type StockMovement = components['schemas']['StockMovement'];
+export type StockCount = components['schemas']['StockCount'];

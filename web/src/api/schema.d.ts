@@ -2902,6 +2902,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    lotId?: number;
                     itemId?: number;
                     locationId?: number;
                     zone?: components["schemas"]["StorageZone"];
