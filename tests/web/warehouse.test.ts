@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../server/demo/dataset.js';
+import { verifyProjection } from '../../server/db/repositories/stock-projection.js';
+import { addDays, today } from '../../server/lib/dates.js';
+import { browserAvailable, seriousAccessibilityViolations, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+
+const run = browserAvailable();
+let h: BrowserHarness;
+let page: Page;
+
+beforeAll(async () => {
+  if (!run) return;
+  h = await startBrowserHarness();
+  page = await (await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' })).newPage();
+  await signInAs(page, h.baseUrl, DEMO_LOGINS.staff, DEMO_PASSWORD);
+});
+afterAll(async () => {
+  if (run) await h.close();
+});
+
+const sql = <T>(query: string, ...params: unknown[]) => h.app.app.sqlite.prepare(query).all(...params) as T[];
+const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe.skipIf(!run)('the warehouse in the browser', () => {
+  it('records a donation by keyboard with a scanner, puts it away and shows it in stock', async () => {
+    await page.getByRole('link', { name: '입고' }).click();
+    const donor = page.getByLabel('기부자 검색 (이름·전화번호)');
+    await donor.focus();
+    await page.keyboard.type('윤서');
+    await page.getByRole('button', { name: /윤서준/ }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('scan');
+
+    // A scanner is a keyboard that types the code and Enter.
+    await page.keyboard.type('8801043014830');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/^quantity-/);
+    await page.keyboard.type('2 박스');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/^date-/);
+    const useBy = addDays(today(), 200);
+    await page.keyboard.type(useBy.slice(2).replace(/-/g, ''));
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toBe('scan');
+
+    await page.keyboard.type('8801180000147'); // 두루마리 화장지: household goods, no date
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/^quantity-/);
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toBe('scan');
+    await page.getByLabel('두루마리 화장지 30롤 보관 장소').selectOption({ label: 'B 생활용품 선반' });
+    await page.getByLabel('바코드 스캔 또는 품목명').focus();
+
+    expect(await page.getByText(/2줄 \(합격 2, 불합격 0\) · 합격 수량 83/).count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toBe('complete');
+    await page.keyboard.press('Enter');
+    const done = page.getByText(/입고 #\d+ 완료: 윤서준/);
+    await done.waitFor();
+    const donationId = Number(/#(\d+)/.exec((await done.textContent())!)![1]);
+
+    const lots = sql<{ item: string; location: string; quantity: number; date_label: string | null }>(
+      `select i.name item, l2.name location, m.quantity, l.date_label from stock_movements m
+       join lots l on l.id = m.lot_id join items i on i.id = l.item_id join locations l2 on l2.id = m.location_id
+       where m.document_type = 'donation' and m.document_id = ? order by m.id`,
+      donationId,
+    );
+    expect(lots).toEqual([
+      { item: '신라면', location: 'A-1 상온 선반', quantity: 80, date_label: useBy },
+      { item: '두루마리 화장지 30롤', location: 'B 생활용품 선반', quantity: 3, date_label: null },
+    ]);
+
+    await page.getByRole('link', { name: '재고 보기' }).click();
+    await page.getByLabel('품목명').fill('화장지');
+    await page.getByRole('button', { name: '조회' }).click();
+    await page.getByRole('button', { name: '두루마리 화장지 30롤' }).click();
+    const lotRow = page.getByRole('table', { name: '두루마리 화장지 30롤의 로트' }).getByRole('row').filter({ hasText: 'B 생활용품 선반' });
+    await expect.poll(() => lotRow.count()).toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('disposes of an expired lot, and the ledger shows it', async () => {
+    await page.getByRole('link', { name: '기한 임박' }).click();
+    const expiredRow = page.getByRole('row').filter({ hasText: '기한 경과' }).first();
+    await expiredRow.waitFor();
+    const onHand = Number((await expiredRow.getByRole('cell').nth(2).textContent())!.replace(/\D/g, ''));
+    await expiredRow.getByRole('link').click();
+    await page.getByRole('heading', { name: '폐기' }).waitFor();
+    expect(await page.getByRole('img', { name: /^LOT-\d+$/ }).count()).toBe(1);
+
+    await page.getByLabel('수량', { exact: true }).first().fill(String(onHand));
+    await page.getByLabel('승인자').fill('박민준 팀장');
+    await page.getByRole('button', { name: '폐기 기록' }).click();
+    await page.getByText(`${onHand}개를 폐기했습니다.`).waitFor();
+    await page.getByText('이 로트는 재고가 남아 있지 않습니다.').waitFor();
+    const history = page.getByRole('table').last().getByRole('row');
+    await expect.poll(async () => (await history.allTextContents()).some((t) => t.includes('폐기') && t.includes(`-${onHand}`))).toBe(true);
+    expect(sql<{ n: number }>("select count(*) n from disposals where reason = 'expired'")[0]!.n).toBe(1);
+    expect(verifyProjection(h.app.app.sqlite)).toEqual([]);
+  });
+});
