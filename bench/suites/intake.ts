@@ -1,6 +1,7 @@
 import { openDatabase } from '../../server/db/client.js';
 import { findUserByEmail } from '../../server/db/repositories/users.js';
-import { categories, donors, items, locations } from '../../server/db/schema.js';
+import { findCategoryByName } from '../../server/db/repositories/catalog.js';
+import { donors, items, locations } from '../../server/db/schema.js';
 import { addDays, today } from '../../server/lib/dates.js';
 import { createDonation } from '../../server/services/donations.js';
 import { measure } from '../lib/load.js';
@@ -19,7 +20,8 @@ export async function intakeSuite(context: BenchContext): Promise<SuiteResult> {
     // Seed a catalog beside the running server (WAL lets both open the file).
     const { db } = openDatabase(databasePath);
     const foodBankId = findUserByEmail(db, BENCH_ADMIN.email)!.foodBankId;
-    const category = db.insert(categories).values({ foodBankId, name: '면류', kind: 'food' }).returning().get().id;
+    // The first food bank starts with the default categories.
+    const category = findCategoryByName(db, foodBankId, '면류')!.id;
     const shelf = db.insert(locations).values({ foodBankId, warehouse: '본관', name: 'A-1', nameKey: 'a-1', zone: 'ambient' }).returning().get().id;
     const donorId = db.insert(donors).values({ foodBankId, kind: 'organisation', name: '(주)벤치식품' }).returning().get().id;
     const itemIds = ['신라면', '진라면', '너구리', '짜파게티', '안성탕면'].map(
