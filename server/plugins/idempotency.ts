@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { idempotencyKeys } from '../db/schema.js';
 import { AppError, conflict } from '../domain/errors.js';
 
@@ -27,9 +28,9 @@ export default fp(
   async (app) => {
     app.decorateRequest('idempotencyKey', null);
 
-    app.addHook('preHandler', async (request, reply) => {
+    const claim = async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers['idempotency-key'];
-      if (!request.routeOptions.config.idempotent || header === undefined || !request.actor) return;
+      if (header === undefined || !request.actor) return;
       if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
         throw new AppError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 8–100 letters, digits or ._:-');
       }
@@ -60,9 +61,9 @@ export default fp(
         .type('application/json; charset=utf-8')
         .serializer((payload) => payload as string)
         .send(earlier.body);
-    });
+    };
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    const remember = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       const key = request.idempotencyKey;
       if (key === null || !request.actor) return payload;
       const where = and(eq(idempotencyKeys.userId, request.actor.userId), eq(idempotencyKeys.key, key));
@@ -72,6 +73,13 @@ export default fp(
         app.db.delete(idempotencyKeys).where(where).run();
       }
       return payload;
+    };
+
+    // Only routes that declare `idempotent` pay for the hooks.
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.idempotent) return;
+      route.preHandler = [claim, ...[route.preHandler ?? []].flat()];
+      route.onSend = [remember, ...[route.onSend ?? []].flat()];
     });
   },
   { name: 'idempotency', dependencies: ['db', 'auth'] },
