@@ -23,8 +23,8 @@ const navLinks = async (page: Page) =>
 
 describe.skipIf(!run)('the web app', () => {
   it.each([
-    ['admin', ['홈', '입고', '재고', '기한 임박', '재고 실사', '품목', '보관 장소', '사용자 관리', '내 계정']],
-    ['staff', ['홈', '입고', '재고', '기한 임박', '재고 실사', '품목', '보관 장소', '내 계정']],
+    ['admin', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '사용자 관리', '내 계정']],
+    ['staff', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '내 계정']],
     ['donor', ['홈', '내 계정']],
     ['agency', ['홈', '내 계정']],
   ] as const)('signs in as %s and shows only that role’s navigation', async (role, expected) => {
@@ -56,10 +56,10 @@ describe.skipIf(!run)('the web app', () => {
     await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
     const language = page.getByLabel('언어');
     await language.selectOption('en');
-    expect(await navLinks(page)).toEqual(['Home', 'Intake', 'Stock', 'Expiring', 'Stock counts', 'Items', 'Locations', 'Users', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Intake', 'Stock', 'Expiring', 'Stock counts', 'Shipments', 'Items', 'Locations', 'Users', 'My account']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByLabel('Language').selectOption('mn');
-    const mongolian = ['Нүүр', 'Хүлээн авалт', 'Нөөц', 'Хугацаа дуусах', 'Тооллого', 'Бараа', 'Байршил', 'Хэрэглэгчид', 'Миний бүртгэл'];
+    const mongolian = ['Нүүр', 'Хүлээн авалт', 'Нөөц', 'Хугацаа дуусах', 'Тооллого', 'Шилжүүлэг', 'Бараа', 'Байршил', 'Хэрэглэгчид', 'Миний бүртгэл'];
     expect(await navLinks(page)).toEqual(mongolian);
     await page.reload();
     await page.getByRole('navigation').waitFor();
@@ -112,7 +112,7 @@ describe.skipIf(!run)('the web app', () => {
     await other.getByLabel('새 비밀번호 확인').fill('my-own-long-password');
     await other.getByRole('button', { name: '변경' }).click();
     await other.getByRole('navigation').waitFor();
-    expect(await navLinks(other)).toEqual(['홈', '입고', '재고', '기한 임박', '재고 실사', '품목', '보관 장소', '내 계정']);
+    expect(await navLinks(other)).toEqual(['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '내 계정']);
     await other.context().close();
     await page.context().close();
   });

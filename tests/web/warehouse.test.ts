@@ -81,6 +81,39 @@ describe.skipIf(!run)('the warehouse in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('receives a shipment from the 광역 food bank, recording a shortfall', async () => {
+    // 서울 ships 20 bags of rice to 마포 through the API.
+    const api = h.app.app;
+    const seoul = (await api.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'staff@seoul.demo', password: DEMO_PASSWORD } })).json();
+    const headers = { authorization: `Bearer ${seoul.accessToken}` };
+    const post = async (url: string, payload: object) => (await api.inject({ method: 'POST', url, headers, payload })).json();
+    const seoulAdmin = (await api.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@seoul.demo', password: DEMO_PASSWORD } })).json();
+    const location = (await api.inject({ method: 'POST', url: '/api/locations', headers: { authorization: `Bearer ${seoulAdmin.accessToken}` }, payload: { warehouse: '광역 물류센터', name: '상온 랙 1', zone: 'ambient' } })).json();
+    const grain = (await api.inject({ method: 'GET', url: '/api/categories', headers })).json().items.find((c: { name: string }) => c.name === '곡류');
+    const rice = await post('/api/items', { name: '쌀 10kg', categoryId: grain.id, unit: '포', defaultZone: 'ambient', defaultUnitValue: 32000 });
+    const donor = await post('/api/donors', { kind: 'organisation', name: '(주)대한곡물' });
+    const donation = await post('/api/donations', {
+      donorId: donor.id,
+      receivedOn: today(),
+      channel: 'corporate_delivery',
+      complete: true,
+      lines: [{ itemId: rice.id, quantity: 50, dateLabel: addDays(today(), 300), locationId: location.id }],
+    });
+    const mapo = (await api.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${(await api.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO_LOGINS.staff, password: DEMO_PASSWORD } })).json().accessToken}` } })).json().foodBank;
+    const shipment = await post('/api/shipments', { toFoodBankId: mapo.id, lines: [{ lotId: donation.lines[0].lotId, fromLocationId: location.id, quantity: 20 }] });
+    expect(shipment.status).toBe('shipped');
+
+    await page.getByRole('link', { name: '이관' }).click();
+    await page.getByRole('button', { name: '수령 확인' }).click();
+    await page.getByLabel('받은 수량').fill('18');
+    await page.getByLabel('부족·파손 메모').fill('2포 포장 파손');
+    await page.getByRole('button', { name: '수령 확정' }).click();
+    await page.getByText('(2 부족)').waitFor();
+    const received = sql<{ received_quantity: number; shortfall_note: string }>('select received_quantity, shortfall_note from shipment_lines');
+    expect(received).toEqual([{ received_quantity: 18, shortfall_note: '2포 포장 파손' }]);
+    expect(verifyProjection(h.app.app.sqlite)).toEqual([]);
+  });
+
   it('disposes of an expired lot, and the ledger shows it', async () => {
     await page.getByRole('link', { name: '기한 임박' }).click();
     const expiredRow = page.getByRole('row').filter({ hasText: '기한 경과' }).first();

@@ -46,3 +46,4 @@ export type LotStock = components['schemas']['LotStock'];
 export type ItemStock = components['schemas']['ItemStock'];
 export type StockMovement = components['schemas']['StockMovement'];
 export type StockCount = components['schemas']['StockCount'];
+export type Shipment = components['schemas']['Shipment'];

@@ -19,6 +19,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/stock', labelKey: 'nav.stock', roles: WAREHOUSE, inNav: true },
   { path: '/stock/expiring', labelKey: 'nav.expiring', roles: WAREHOUSE, inNav: true },
   { path: '/counts', labelKey: 'nav.counts', roles: WAREHOUSE, inNav: true },
+  { path: '/shipments', labelKey: 'nav.shipments', roles: WAREHOUSE, inNav: true },
   { path: '/items', labelKey: 'nav.items', roles: WAREHOUSE, inNav: true },
   { path: '/locations', labelKey: 'nav.locations', roles: WAREHOUSE, inNav: true },
   { path: '/lots/:id', labelKey: 'lot.title', roles: WAREHOUSE, inNav: false },
