@@ -81,6 +81,14 @@ describe.skipIf(!run)('the warehouse in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('completes a draft left at the desk', async () => {
+    await page.getByRole('link', { name: '입고' }).click();
+    const draft = sql<{ id: number }>("select id from donations where status = 'draft'")[0]!;
+    await page.getByRole('button', { name: `#${draft.id} 입고 완료` }).click();
+    await page.getByText('임시 저장된 입고가 없습니다.').waitFor();
+    expect(sql<{ status: string }>('select status from donations where id = ?', draft.id)).toEqual([{ status: 'completed' }]);
+  });
+
   it('receives a shipment from the 광역 food bank, recording a shortfall', async () => {
     // 서울 ships 20 bags of rice to 마포 through the API.
     const api = h.app.app;
