@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { idempotencyKeys } from '../db/schema.js';
 import { AppError, conflict } from '../domain/errors.js';
@@ -27,6 +27,11 @@ const PENDING = 0;
 export default fp(
   async (app) => {
     app.decorateRequest('idempotencyKey', null);
+    // A retry comes within minutes; remembered answers are kept a week, then let go at start-up.
+    app.addHook('onReady', async () => {
+      const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      app.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, weekAgo)).run();
+    });
 
     const claim = async (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers['idempotency-key'];
