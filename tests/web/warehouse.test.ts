@@ -81,6 +81,27 @@ describe.skipIf(!run)('the warehouse in the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('accepts a line past its date only with a reason', async () => {
+    await page.getByRole('link', { name: '입고' }).click();
+    await page.getByLabel('기부자 검색 (이름·전화번호)').fill('김민지');
+    await page.getByRole('button', { name: /김민지/ }).click();
+    await page.keyboard.type('8801090000053'); // 햇반
+    await page.keyboard.press('Enter');
+    await expect.poll(focusedId).toMatch(/^quantity-/);
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(addDays(today(), -1));
+    await page.keyboard.press('Enter');
+    await page.getByText('기한이 지났습니다.', { exact: false }).waitFor();
+    await page.getByLabel('햇반 210g 기한 경과 합격 사유').fill('포장 이상 없음, 팀장 확인');
+    await page.getByLabel('바코드 스캔 또는 품목명').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByText(/입고 #\d+ 완료: 김민지/).waitFor();
+    const line = sql<{ accepted: number; override_reason: string }>('select accepted, override_reason from donation_lines order by id desc limit 1');
+    expect(line).toEqual([{ accepted: 1, override_reason: '포장 이상 없음, 팀장 확인' }]);
+  });
+
   it('completes a draft left at the desk', async () => {
     await page.getByRole('link', { name: '입고' }).click();
     const draft = sql<{ id: number }>("select id from donations where status = 'draft'")[0]!;

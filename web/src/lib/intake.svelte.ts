@@ -16,6 +16,8 @@ export interface DeskLine {
   locationId: number | null;
   accepted: boolean;
   rejectionReason: RejectionReason | null;
+  /** Why a line whose date has already passed is accepted anyway; without it the line is rejected. */
+  overrideReason: string;
 }
 
 /** The intake desk's working donation: donor, lines built from scans, and its completion. */
@@ -58,6 +60,7 @@ class IntakeDesk {
       locationId: this.locationsFor(item.defaultZone)[0]?.id ?? null,
       accepted: true,
       rejectionReason: null,
+      overrideReason: '',
     });
     return key;
   }
@@ -73,6 +76,12 @@ class IntakeDesk {
 
   dateOf(line: DeskLine): string | null {
     return line.dateLabelKind === 'none' ? null : parseDateInput(line.dateText);
+  }
+
+  /** The line's date has passed on the day of receipt: it is rejected unless staff give a reason. */
+  isPastDate(line: DeskLine): boolean {
+    const date = this.dateOf(line);
+    return date !== null && date < this.receivedOn;
   }
 
   /** What still keeps the donation from being completed, line by line. */
@@ -106,6 +115,7 @@ class IntakeDesk {
       zone: line.zone,
       accepted: line.accepted,
       rejectionReason: line.accepted ? null : (line.rejectionReason ?? 'other'),
+      overrideReason: line.accepted && this.isPastDate(line) ? line.overrideReason.trim() || null : null,
       locationId: line.accepted ? line.locationId : null,
     }));
     return { donorId: this.donor!.id, receivedOn: this.receivedOn, channel: this.channel, notes: this.notes || null, lines, complete };
