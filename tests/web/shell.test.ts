@@ -123,9 +123,21 @@ describe.skipIf(!run)('the web app', () => {
     await page.getByRole('heading', { name: '로그인' }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
-    await page.getByRole('link', { name: '사용자 관리' }).click();
-    await page.getByRole('table').waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    for (const [link, ready] of [
+      ['사용자 관리', 'table'],
+      ['입고', 'heading'],
+      ['재고', 'table'],
+      ['기한 임박', 'table'],
+      ['재고 실사', 'heading'],
+      ['이관', 'table'],
+      ['품목', 'table'],
+      ['보관 장소', 'table'],
+    ] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('main').getByRole(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousAccessibilityViolations(page), link).toEqual([]);
+    }
     await page.context().close();
   });
 
