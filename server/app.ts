@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Config } from './config.js';
 import { AppError } from './domain/errors.js';
+import { FieldCipher } from './lib/field-encryption.js';
 import { OneLinePerRequest } from './lib/request-log.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Who may call each API route, as declared; read by the access tests and nothing else. */
     routeAccess: readonly RouteAccess[];
+    /** Encrypts personal data fields at rest. */
+    cipher: FieldCipher;
   }
 }
 
@@ -53,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           '*.newPassword',
           '*.accessToken',
           '*.refreshToken',
+          '*.residentNumber',
         ],
         censor: '[redacted]',
       },
@@ -86,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The API speaks JSON only; a text/plain body is refused with 415 instead of being parsed.
   app.removeContentTypeParser('text/plain');
 
+  app.decorate('cipher', new FieldCipher(config.dataEncryptionKey));
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { databasePath: config.databasePath });
   await app.register(openapiPlugin, { version: VERSION });

@@ -9,6 +9,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databasePath: string;
   readonly jwtSecret: string;
+  /** Encrypts personal data at rest (resident registration numbers). */
+  readonly dataEncryptionKey: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
   readonly bodyLimitBytes: number;
@@ -49,19 +51,20 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /**
- * The JWT secret comes from JWT_SECRET, or is generated once and kept in the data directory
- * (mode 0600) so tokens survive a restart without a secret ever living in the repository.
+ * A secret from the environment, or generated once and kept in the data directory (mode 0600), so
+ * it survives restarts without ever living in the repository. Losing the file loses what it
+ * protects: back it up with the database.
  */
-function jwtSecret(env: Env, dataDir: string): string {
-  const given = env.JWT_SECRET;
+function persistentSecret(env: Env, name: string, dataDir: string, file: string, minLength: number): string {
+  const given = env[name];
   if (given !== undefined && given !== '') {
-    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    if (given.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters`);
     return given;
   }
-  const file = path.join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const location = path.join(dataDir, file);
+  if (existsSync(location)) return readFileSync(location, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  writeFileSync(location, secret + '\n', { mode: 0o600 });
   return secret;
 }
 
@@ -84,7 +87,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     dataDir,
     databasePath,
-    jwtSecret: jwtSecret(env, dataDir),
+    jwtSecret: persistentSecret(env, 'JWT_SECRET', dataDir, 'jwt-secret', 32),
+    dataEncryptionKey: persistentSecret(env, 'DATA_ENCRYPTION_KEY', dataDir, 'data-encryption-key', 32),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
     refreshTokenTtlDays: integer(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),

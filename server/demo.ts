@@ -12,7 +12,7 @@ const config = loadConfig({
 });
 
 await startServer(config, async (app) => {
-  const seeded = await seedDemo(app.db);
+  const seeded = await seedDemo(app.db, app.cipher);
   return [
     seeded ? 'Demo data created.' : 'Demo data already present.',
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,

@@ -123,11 +123,25 @@ export const donors = sqliteTable(
     kind: text('kind', { enum: DONOR_KINDS }).notNull(),
     name: text('name').notNull(),
     phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
     businessNumber: text('business_number'),
+    /** AES-256-GCM; decrypted only to render a receipt. */
+    residentNumberEncrypted: text('resident_number_encrypted'),
+    /** `900101-1******`: what every answer and page shows. */
+    residentNumberMasked: text('resident_number_masked'),
+    consentReceipts: integer('consent_receipts', { mode: 'boolean' }).notNull().default(false),
+    consentMessages: integer('consent_messages', { mode: 'boolean' }).notNull().default(false),
+    notes: text('notes'),
     createdAt: createdAt(),
+    updatedAt: text('updated_at'),
   },
   (t) => [
     index('donors_food_bank_name_idx').on(t.foodBankId, t.name),
+    check(
+      'donors_registration_check',
+      sql`(${t.kind} = 'individual' and ${t.businessNumber} is null) or (${t.kind} = 'organisation' and ${t.residentNumberEncrypted} is null)`,
+    ),
     check('donors_kind_check', sql`${t.kind} in (${inList(DONOR_KINDS)})`),
   ],
 );

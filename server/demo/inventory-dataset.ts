@@ -55,14 +55,18 @@ export interface DemoDonor {
   name: string;
   phone?: string;
   businessNumber?: string;
+  /** Only for an individual who wants a tax receipt; stored encrypted. */
+  residentNumber?: string;
+  address?: string;
+  consentReceipts?: boolean;
 }
 
 export const DEMO_DONORS: DemoDonor[] = [
-  { kind: 'organisation', name: '(주)한빛식품', businessNumber: '1208147521', phone: '0221234567' },
-  { kind: 'organisation', name: '마포농협 하나로마트', businessNumber: '1058211234', phone: '0233331111' },
+  { kind: 'organisation', name: '(주)한빛식품', businessNumber: '1208147521', phone: '0221234567', address: '서울특별시 마포구 양화로 45', consentReceipts: true },
+  { kind: 'organisation', name: '마포농협 하나로마트', businessNumber: '1058211230', phone: '0233331111' },
   { kind: 'organisation', name: '행복한교회', phone: '0237778888' },
   { kind: 'individual', name: '윤서준', phone: '01012345678' },
-  { kind: 'individual', name: '김민지', phone: '01098765432' },
+  { kind: 'individual', name: '김민지', phone: '01098765432', residentNumber: '950315-2234567', address: '서울특별시 마포구 월드컵로 212', consentReceipts: true },
 ];
 
 export interface DemoLine {

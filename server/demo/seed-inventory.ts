@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { addDays, today } from '../lib/dates.js';
 import type { Actor } from '../domain/roles.js';
+import type { FieldCipher } from '../lib/field-encryption.js';
 import { createItem, ensureDefaultCategories, getCategories } from '../services/catalog.js';
 import { createDonation } from '../services/donations.js';
 import { createDonor } from '../services/donors.js';
@@ -14,7 +15,7 @@ import { DEMO_DONATIONS, DEMO_DONORS, DEMO_ITEMS, DEMO_LOCATIONS } from './inven
  * the same services staff use, so the ledger and the stock projection are exactly as in real use.
  * Also leaves some history: a disposal of damaged goods and a move between shelves.
  */
-export function seedDemoInventory(db: Db, actor: Actor): void {
+export function seedDemoInventory(db: Db, cipher: FieldCipher, actor: Actor): void {
   ensureDefaultCategories(db, actor.foodBankId);
   const categories = new Map(getCategories(db, actor).map((c) => [c.name, c.id]));
   const items = new Map(
@@ -41,7 +42,7 @@ export function seedDemoInventory(db: Db, actor: Actor): void {
   const locations = new Map(
     DEMO_LOCATIONS.map((location, index) => [location.name, createLocation(db, actor, { ...location, sortOrder: (index + 1) * 10 }).id] as const),
   );
-  const donors = new Map(DEMO_DONORS.map((donor) => [donor.name, createDonor(db, actor, donor).id] as const));
+  const donors = new Map(DEMO_DONORS.map((donor) => [donor.name, createDonor(db, actor, donor, cipher).id] as const));
 
   for (const donation of DEMO_DONATIONS) {
     const receivedOn = addDays(today(), -donation.daysAgo);

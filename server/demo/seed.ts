@@ -1,13 +1,14 @@
 import type { Db } from '../db/client.js';
 import { findFoodBankByName, insertFoodBank } from '../db/repositories/food-banks.js';
 import { findUserByEmail, insertUser } from '../db/repositories/users.js';
+import type { FieldCipher } from '../lib/field-encryption.js';
 import { hashPassword } from '../lib/passwords.js';
 import { DEMO_FOOD_BANKS, DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
 import { seedDemoInventory } from './seed-inventory.js';
 import { ensureDefaultCategories } from '../services/catalog.js';
 
 /** Fills an empty database with the demo network. Returns false when it was already seeded. */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, cipher: FieldCipher): Promise<boolean> {
   if (findFoodBankByName(db, DEMO_FOOD_BANKS[0]!.name)) return false;
   // One hash shared by all demo accounts: scrypt is deliberately slow, and they share a password.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -23,6 +24,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const foodBankId of ids.values()) ensureDefaultCategories(tx, foodBankId);
   });
   const mapoAdmin = findUserByEmail(db, DEMO_LOGINS.admin)!;
-  seedDemoInventory(db, { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role });
+  seedDemoInventory(db, cipher, { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role });
   return true;
 }

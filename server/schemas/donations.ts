@@ -8,37 +8,68 @@ const Note = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.
 
 export const StorageZoneSchema = Type.Enum(STORAGE_ZONES, { $id: 'StorageZone' });
 
+const Phone = Type.String({ pattern: '^[0-9+() -]{7,20}$' });
+const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+
 export const DonorSchema = Type.Object(
   {
     id: Type.Integer(),
     kind: Type.Enum(DONOR_KINDS),
     name: Type.String(),
     phone: Type.Union([Type.String(), Type.Null()]),
-    businessNumber: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+    address: Type.Union([Type.String(), Type.Null()]),
+    businessNumber: Type.Union([Type.String(), Type.Null()], { description: '000-00-00000' }),
+    residentNumberMasked: Type.Union([Type.String(), Type.Null()], {
+      description: 'Only ever shown masked (900101-1******); the number itself is encrypted at rest',
+    }),
+    consentReceipts: Type.Boolean(),
+    consentMessages: Type.Boolean(),
+    notes: Type.Union([Type.String(), Type.Null()]),
     createdAt: Timestamp,
   },
   { $id: 'Donor', additionalProperties: false },
 );
 
+const donorFields = {
+  phone: Nullable(Phone),
+  email: Nullable(Type.String({ format: 'email', maxLength: 254 })),
+  address: Nullable(Type.String({ maxLength: 300 })),
+  businessNumber: Nullable(Type.String({ pattern: '^[0-9]{3}-?[0-9]{2}-?[0-9]{5}$', description: 'Organisations; checked with its check digit' })),
+  residentNumber: Nullable(
+    Type.String({ pattern: '^[0-9０-９]{6}-?[0-9０-９]{7}$', description: 'Individuals who want a tax receipt; stored encrypted, never returned' }),
+  ),
+  consentReceipts: Type.Optional(Type.Boolean()),
+  consentMessages: Type.Optional(Type.Boolean()),
+  notes: Nullable(Type.String({ maxLength: 2000 })),
+};
+
 export const CreateDonorBodySchema = Type.Object(
   {
     kind: Type.Enum(DONOR_KINDS),
     name: Type.String({ minLength: 1, maxLength: 100 }),
-    phone: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9+() -]{7,20}$' }), Type.Null()])),
-    businessNumber: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]{3}-?[0-9]{2}-?[0-9]{5}$' }), Type.Null()])),
+    ...donorFields,
     allowDuplicate: Type.Optional(
       Type.Boolean({ description: 'Create even when a donor with the same phone or business number exists' }),
     ),
   },
   { $id: 'CreateDonorRequest', additionalProperties: false },
 );
+export type CreateDonorBody = Static<typeof CreateDonorBodySchema>;
+
+export const UpdateDonorBodySchema = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), ...donorFields },
+  { $id: 'UpdateDonorRequest', additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDonorBody = Static<typeof UpdateDonorBodySchema>;
+
+export const DonorListSchema = Type.Object({ items: Type.Array(ref(DonorSchema)) }, { $id: 'DonorList', additionalProperties: false });
 
 export const DonorSearchQuerySchema = Type.Object(
   { q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) },
   { additionalProperties: false },
 );
 
-export const DonorListSchema = Type.Object({ items: Type.Array(ref(DonorSchema)) }, { $id: 'DonorList', additionalProperties: false });
 
 export const DonationLineInputSchema = Type.Object(
   {

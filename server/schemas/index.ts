@@ -12,6 +12,7 @@ import {
   DonorListSchema,
   DonorSchema,
   StorageZoneSchema,
+  UpdateDonorBodySchema,
 } from './donations.js';
 import {
   DisposalBodySchema,
@@ -69,6 +70,7 @@ export const SHARED_SCHEMAS = [
   DonorSchema,
   DonorListSchema,
   CreateDonorBodySchema,
+  UpdateDonorBodySchema,
   DonationLineInputSchema,
   DonationBodySchema,
   DonationLineSchema,

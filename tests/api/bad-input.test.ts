@@ -15,7 +15,7 @@ const headers = {} as Record<Role, { authorization: string }>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemo(t.app.db);
+  await seedDemo(t.app.db, t.app.cipher);
   for (const role of ['admin', 'staff', 'donor', 'agency'] as const) headers[role] = (await signIn(t.app, DEMO_LOGINS[role], DEMO_PASSWORD)).headers;
 });
 afterAll(async () => t.close());

@@ -9,7 +9,7 @@ let t: TestApp;
 let staff: { authorization: string };
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await seedDemo(t.app.db)).toBe(true);
+  expect(await seedDemo(t.app.db, t.app.cipher)).toBe(true);
   staff = (await signIn(t.app, DEMO_LOGINS.staff, DEMO_PASSWORD)).headers;
 });
 afterAll(async () => t.close());
@@ -22,7 +22,7 @@ describe('the demo dataset', () => {
   });
 
   it('is seeded once', async () => {
-    expect(await seedDemo(t.app.db)).toBe(false);
+    expect(await seedDemo(t.app.db, t.app.cipher)).toBe(false);
   });
 
   it('has realistic stock in all three zones, with history that verifies against the ledger', async () => {

@@ -46,7 +46,7 @@ beforeEach(async () => {
     db.insert(locations).values({ foodBankId: bank.id, warehouse: '본관', name, nameKey: name, zone }).returning().get().id;
   shelf = location('A-1 선반', 'ambient');
   freezer = location('냉동고 1', 'frozen');
-  const donor = await t.app.inject({ method: 'POST', url: '/api/donors', headers, payload: { kind: 'organisation', name: '(주)한빛식품', businessNumber: '123-45-67890' } });
+  const donor = await t.app.inject({ method: 'POST', url: '/api/donors', headers, payload: { kind: 'organisation', name: '(주)한빛식품', businessNumber: '120-81-47521' } });
   donorId = donor.json().id;
 });
 afterEach(async () => t.close());

@@ -17,7 +17,7 @@ const movements = (reason: string) =>
 
 beforeEach(async () => {
   t = await createTestApp();
-  await seedDemo(t.app.db);
+  await seedDemo(t.app.db, t.app.cipher);
   staff = (await signIn(t.app, DEMO_LOGINS.staff, DEMO_PASSWORD)).headers;
   admin = (await signIn(t.app, DEMO_LOGINS.admin, DEMO_PASSWORD)).headers;
   fridge = (await req('GET', '/api/locations?zone=chilled', staff)).json().items[0].id;

@@ -30,7 +30,7 @@ export interface BrowserHarness {
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   await ensureWebBuilt(WEB_DIST, () => undefined);
   const app = await createTestApp({ WEB_DIST_DIR: WEB_DIST, LOG_LEVEL: 'warn' });
-  await seedDemo(app.app.db);
+  await seedDemo(app.app.db, app.app.cipher);
   await app.app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -7,6 +7,10 @@ export function insertDonor(db: DbOrTx, values: typeof donors.$inferInsert): Don
   return db.insert(donors).values(values).returning().get();
 }
 
+export function updateDonor(db: DbOrTx, id: number, values: Partial<typeof donors.$inferInsert>): DonorRow {
+  return db.update(donors).set(values).where(eq(donors.id, id)).returning().get()!;
+}
+
 export function findDonorInFoodBank(db: DbOrTx, foodBankId: number, id: number): DonorRow | undefined {
   return db
     .select()

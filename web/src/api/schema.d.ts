@@ -2122,8 +2122,10 @@ export interface paths {
         };
         put?: never;
         /**
-         * Create a donor quickly at the intake desk
-         * @description Roles: admin, staff.
+         * Create a donor (quickly at the intake desk, or with contact and registration numbers)
+         * @description A resident registration number is encrypted at rest and only ever answered masked.
+         *
+         *     Roles: admin, staff.
          */
         post: {
             parameters: {
@@ -2207,6 +2209,175 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/donors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One donor
+         * @description Roles: admin, staff.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Donor"];
+                    };
+                };
+                /** @description Not signed in, or the token has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your food bank */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Client error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error; the body reveals nothing internal */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a donor’s contact, registration numbers, consents or notes
+         * @description Roles: admin, staff.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateDonorRequest"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Donor"];
+                    };
+                };
+                /** @description The request is not valid (see `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not signed in, or the token has expired */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found in your food bank */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Client error */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Server error; the body reveals nothing internal */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/donations": {
@@ -4244,7 +4415,15 @@ export interface components {
             kind: "individual" | "organisation";
             name: string;
             phone: string | null;
+            email: string | null;
+            address: string | null;
+            /** @description 000-00-00000 */
             businessNumber: string | null;
+            /** @description Only ever shown masked (900101-1******); the number itself is encrypted at rest */
+            residentNumberMasked: string | null;
+            consentReceipts: boolean;
+            consentMessages: boolean;
+            notes: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4256,9 +4435,32 @@ export interface components {
             kind: "individual" | "organisation";
             name: string;
             phone?: string | null;
+            /** Format: email */
+            email?: string | null;
+            address?: string | null;
+            /** @description Organisations; checked with its check digit */
             businessNumber?: string | null;
+            /** @description Individuals who want a tax receipt; stored encrypted, never returned */
+            residentNumber?: string | null;
+            consentReceipts?: boolean;
+            consentMessages?: boolean;
+            notes?: string | null;
             /** @description Create even when a donor with the same phone or business number exists */
             allowDuplicate?: boolean;
+        };
+        UpdateDonorRequest: {
+            name?: string;
+            phone?: string | null;
+            /** Format: email */
+            email?: string | null;
+            address?: string | null;
+            /** @description Organisations; checked with its check digit */
+            businessNumber?: string | null;
+            /** @description Individuals who want a tax receipt; stored encrypted, never returned */
+            residentNumber?: string | null;
+            consentReceipts?: boolean;
+            consentMessages?: boolean;
+            notes?: string | null;
         };
         DonationLineInput: {
             itemId: number;
