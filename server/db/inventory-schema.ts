@@ -514,3 +514,88 @@ export type ShipmentLineRow = typeof shipmentLines.$inferSelect;
 export type StockCountRow = typeof stockCounts.$inferSelect;
 export type StockCountLineRow = typeof stockCountLines.$inferSelect;
 export type DonationCorrectionRow = typeof donationCorrections.$inferSelect;
+
+/** The next serial number of a food bank's receipts in a year: taken in the issuing transaction. */
+export const receiptSerials = sqliteTable(
+  'receipt_serials',
+  {
+    foodBankId: foodBankId(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.foodBankId, t.year] })],
+);
+
+/**
+ * A donation receipt (기부금영수증, or 기부식품 등 영수증 for surplus food at book value). Never
+ * edited: a mistake is voided (the serial stays used) and reissued under a new serial. The donor's
+ * details are copied at issue time, as printed.
+ */
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    foodBankId: foodBankId(),
+    serial: text('serial').notNull(),
+    kind: text('kind', { enum: ['donation', 'annual'] }).notNull(),
+    form: text('form', { enum: ['donation_receipt', 'food_donation_receipt'] }).notNull(),
+    donorId: integer('donor_id')
+      .notNull()
+      .references(() => donors.id),
+    periodYear: integer('period_year').notNull(),
+    donorName: text('donor_name').notNull(),
+    donorRegistrationMasked: text('donor_registration_masked'),
+    donorAddress: text('donor_address'),
+    totalAmount: integer('total_amount').notNull(),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => users.id),
+    issuedAt: createdAt(),
+    voidedAt: text('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+    reissueOf: integer('reissue_of').references((): AnySQLiteColumn => receipts.id),
+  },
+  (t) => [
+    uniqueIndex('receipts_serial_unique').on(t.foodBankId, t.serial),
+    index('receipts_donor_idx').on(t.donorId, t.periodYear),
+    check('receipts_kind_check', sql`${t.kind} in ('donation', 'annual')`),
+    check('receipts_form_check', sql`${t.form} in ('donation_receipt', 'food_donation_receipt')`),
+    check('receipts_amount_check', sql`${t.totalAmount} >= 0`),
+  ],
+);
+
+/** Which donations a receipt covers (one for a single receipt, a year's for an annual one). */
+export const receiptDonations = sqliteTable(
+  'receipt_donations',
+  {
+    receiptId: integer('receipt_id')
+      .notNull()
+      .references(() => receipts.id),
+    donationId: integer('donation_id')
+      .notNull()
+      .references(() => donations.id),
+  },
+  (t) => [primaryKey({ columns: [t.receiptId, t.donationId] }), index('receipt_donations_donation_idx').on(t.donationId)],
+);
+
+/** One printed line: 구분 (현물), date, item, quantity, unit value, amount. */
+export const receiptLines = sqliteTable(
+  'receipt_lines',
+  {
+    receiptId: integer('receipt_id')
+      .notNull()
+      .references(() => receipts.id),
+    lineNo: integer('line_no').notNull(),
+    kind: text('kind', { enum: ['cash', 'in_kind'] }).notNull(),
+    date: text('date').notNull(),
+    itemName: text('item_name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitValue: integer('unit_value').notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.receiptId, t.lineNo] })],
+);
+
+export type ReceiptRow = typeof receipts.$inferSelect;
+export type ReceiptLineRow = typeof receiptLines.$inferSelect;

@@ -13,6 +13,12 @@ export const foodBanks = sqliteTable(
     tier: text('tier', { enum: FOOD_BANK_TIERS }).notNull(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => foodBanks.id),
     region: text('region'),
+    /** What a donation receipt prints about the food bank. */
+    registrationNumber: text('registration_number'),
+    address: text('address'),
+    legalBasis: text('legal_basis'),
+    /** The receipt form's type code by legal status: 10, 40, 41, 50 … */
+    receiptTypeCode: text('receipt_type_code'),
     createdAt: createdAt(),
   },
   (t) => [

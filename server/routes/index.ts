@@ -15,6 +15,7 @@ import donationRoutes from './donations.js';
 import stockRoutes from './stock.js';
 import shipmentRoutes from './shipments.js';
 import stockCountRoutes from './stock-counts.js';
+import receiptRoutes from './receipts.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -70,6 +71,7 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(stockRoutes);
   await app.register(shipmentRoutes);
   await app.register(stockCountRoutes);
+  await app.register(receiptRoutes);
 
   app.get(
     '/openapi.json',

@@ -45,6 +45,7 @@ import {
   UpdateLocationBodySchema,
 } from './catalog.js';
 import { CountEntriesBodySchema, StartCountBodySchema, StockCountLineSchema, StockCountListSchema, StockCountSchema } from './stock-counts.js';
+import { AnnualReceiptBodySchema, IssueReceiptBodySchema, ReceiptLineSchema, ReceiptListSchema, ReceiptSchema, VoidReceiptBodySchema } from './receipts.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -112,4 +113,10 @@ export const SHARED_SCHEMAS = [
   StockCountLineSchema,
   StockCountSchema,
   StockCountListSchema,
+  ReceiptLineSchema,
+  ReceiptSchema,
+  ReceiptListSchema,
+  IssueReceiptBodySchema,
+  AnnualReceiptBodySchema,
+  VoidReceiptBodySchema,
 ];
