@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParamsSchema, problems, ref } from '../schemas/common.js';
-import { CreateLocationBodySchema, LocationListQuerySchema, LocationListSchema, LocationSchema, UpdateLocationBodySchema } from '../schemas/catalog.js';
+import { CreateLocationBodySchema, LocationListQuerySchema, LocationListSchema, LocationSchema, UpdateLocationBodySchema } from '../schemas/locations.js';
 import { requireActor } from '../plugins/auth.js';
 import { changeLocation, createLocation, listLocations } from '../services/locations.js';
 

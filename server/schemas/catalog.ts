@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CATEGORY_KINDS, STORAGE_ZONES, UNITS } from '../domain/inventory.js';
+import { CATEGORY_KINDS, UNITS } from '../domain/inventory.js';
 import { ref, Timestamp } from './common.js';
 import { StorageZoneSchema } from './donations.js';
 
@@ -135,47 +135,3 @@ export const BarcodeLookupSchema = Type.Object(
 
 export const BarcodeParamsSchema = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false });
 export const ItemBarcodeParamsSchema = Type.Object({ id: Id, barcodeId: Id }, { additionalProperties: false });
-
-export const LocationSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    warehouse: Type.String(),
-    name: Type.String(),
-    zone: Type.Enum(STORAGE_ZONES),
-    capacity: Type.Union([Type.Integer(), Type.Null()]),
-    sortOrder: Type.Integer(),
-    active: Type.Boolean(),
-    onHand: Type.Integer({ description: 'Units in stock there now' }),
-  },
-  { $id: 'Location', additionalProperties: false },
-);
-export type LocationDto = Static<typeof LocationSchema>;
-
-export const LocationListSchema = Type.Object({ items: Type.Array(ref(LocationSchema)) }, { $id: 'LocationList', additionalProperties: false });
-
-export const LocationListQuerySchema = Type.Object(
-  { zone: Type.Optional(ref(StorageZoneSchema)), active: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
-
-export const CreateLocationBodySchema = Type.Object(
-  {
-    warehouse: Name,
-    name: Name,
-    zone: ref(StorageZoneSchema),
-    capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-  },
-  { $id: 'CreateLocationRequest', additionalProperties: false },
-);
-
-export const UpdateLocationBodySchema = Type.Object(
-  {
-    warehouse: Type.Optional(Name),
-    name: Type.Optional(Name),
-    capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { $id: 'UpdateLocationRequest', additionalProperties: false, minProperties: 1 },
-);

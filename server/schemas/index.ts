@@ -35,15 +35,12 @@ import {
   CategorySchema,
   CreateCategoryBodySchema,
   CreateItemBodySchema,
-  CreateLocationBodySchema,
   ItemListSchema,
   ItemSchema,
-  LocationListSchema,
-  LocationSchema,
   UpdateCategoryBodySchema,
   UpdateItemBodySchema,
-  UpdateLocationBodySchema,
 } from './catalog.js';
+import { CreateLocationBodySchema, LocationListSchema, LocationSchema, UpdateLocationBodySchema } from './locations.js';
 import { CountEntriesBodySchema, StartCountBodySchema, StockCountLineSchema, StockCountListSchema, StockCountSchema } from './stock-counts.js';
 import { AnnualReceiptBodySchema, IssueReceiptBodySchema, ReceiptLineSchema, ReceiptListSchema, ReceiptSchema, VoidReceiptBodySchema } from './receipts.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';

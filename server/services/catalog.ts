@@ -5,7 +5,6 @@ import {
   deleteItem,
   findBarcode,
   findCategory,
-  findCategoryByName,
   findItem,
   findItemByKey,
   insertBarcode,
@@ -57,12 +56,24 @@ function toItemDtos(db: DbOrTx, rows: ItemRow[]): ItemDto[] {
   }));
 }
 
-/** Gives a food bank the default categories it lacks; safe to call again. */
+/** The food bank's category whose name folds to the same key ("과자 · 간식" is "과자·간식"). */
+function findCategoryByKey(db: DbOrTx, foodBankId: number, name: string, exceptId?: number): CategoryRow | undefined {
+  const key = nameKey(name);
+  return listCategories(db, foodBankId).find((c) => c.id !== exceptId && nameKey(c.name) === key);
+}
+
+/**
+ * Gives a food bank the default categories it lacks; safe to call again. Call it where a food
+ * bank is created, in the same transaction.
+ */
 export function ensureDefaultCategories(db: DbOrTx, foodBankId: number): void {
   for (const category of DEFAULT_CATEGORIES) {
-    if (!findCategoryByName(db, foodBankId, category.name)) insertCategory(db, { foodBankId, ...category });
+    if (!findCategoryByKey(db, foodBankId, category.name)) insertCategory(db, { foodBankId, ...category });
   }
 }
+
+const categoryNameTaken = (same: CategoryRow) =>
+  new AppError(409, 'category_name_taken', `A category named “${same.name}” exists`, { facts: { categoryId: same.id, name: same.name } });
 
 export function getCategories(db: Db, actor: Actor): CategoryDto[] {
   return listCategories(db, actor.foodBankId).map(toCategoryDto);
@@ -73,9 +84,15 @@ export function createCategory(
   actor: Actor,
   input: { name: string; nameEn?: string | null; nameMn?: string | null; kind: 'food' | 'household'; accepted?: boolean },
 ): CategoryDto {
-  const name = cleanName(input.name);
-  if (findCategoryByName(db, actor.foodBankId, name)) throw conflict('category_name_taken', 'A category with this name exists');
-  return toCategoryDto(insertCategory(db, { foodBankId: actor.foodBankId, ...input, name }));
+  return db.transaction(
+    (tx) => {
+      const name = cleanName(input.name);
+      const same = findCategoryByKey(tx, actor.foodBankId, name);
+      if (same) throw categoryNameTaken(same);
+      return toCategoryDto(insertCategory(tx, { foodBankId: actor.foodBankId, ...input, name }));
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function changeCategory(
@@ -84,17 +101,20 @@ export function changeCategory(
   id: number,
   input: { name?: string; nameEn?: string | null; nameMn?: string | null; accepted?: boolean },
 ): CategoryDto {
-  const category = findCategory(db, actor.foodBankId, id);
-  if (!category) throw notFound('Category');
-  const name = input.name === undefined ? undefined : cleanName(input.name);
-  if (name && name !== category.name && findCategoryByName(db, actor.foodBankId, name)) {
-    throw conflict('category_name_taken', 'A category with this name exists');
-  }
-  return toCategoryDto(updateCategory(db, id, { ...input, ...(name ? { name } : {}) }));
+  return db.transaction(
+    (tx) => {
+      if (!findCategory(tx, actor.foodBankId, id)) throw notFound('Category');
+      const name = input.name === undefined ? undefined : cleanName(input.name);
+      const same = name ? findCategoryByKey(tx, actor.foodBankId, name, id) : undefined;
+      if (same) throw categoryNameTaken(same);
+      return toCategoryDto(updateCategory(tx, id, { ...input, ...(name ? { name } : {}) }));
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function listItems(db: Db, actor: Actor, filters: ItemFilters): { items: ItemDto[]; total: number } {
-  const { rows, total } = searchItems(db, actor.foodBankId, filters);
+  const { rows, total } = searchItems(db, actor.foodBankId, { ...filters, ...(filters.q ? { qKey: nameKey(filters.q) } : {}) });
   return { items: toItemDtos(db, rows), total };
 }
 
@@ -115,13 +135,43 @@ function requireFreeName(db: DbOrTx, actor: Actor, name: string, exceptId?: numb
   }
 }
 
+const GTIN_PROBLEMS = {
+  digits_only: 'A GTIN has digits only',
+  length: 'A GTIN has 8, 12, 13 or 14 digits',
+  check_digit: 'The check digit does not match: mistyped or misread',
+} as const;
+
+/** Why a code is not a GTIN-8/12/13/14, or null when it is one. */
+export function gtinProblem(code: string): keyof typeof GTIN_PROBLEMS | null {
+  if (!/^\d+$/.test(code)) return 'digits_only';
+  // gtin's isValid throws on other lengths rather than answering false.
+  if (![8, 12, 13, 14].includes(code.length)) return 'length';
+  return isValidGtin(code) ? null : 'check_digit';
+}
+
+function requireGtin(code: string): void {
+  const reason = gtinProblem(code);
+  if (reason) throw new AppError(400, 'invalid_gtin', `Not a valid GTIN: ${GTIN_PROBLEMS[reason]}`, { facts: { code, reason } });
+}
+
+/**
+ * Every spelling of one GTIN: a UPC-A "880104301483" reaches an EAN-13 scanner as
+ * "0880104301483"; GS1 defines them as one number, left-padded to 14 digits.
+ */
+export function gtinSpellings(code: string): string[] {
+  const full = code.padStart(14, '0');
+  return [8, 12, 13, 14].filter((length) => /^0*$/.test(full.slice(0, 14 - length))).map((length) => full.slice(14 - length));
+}
+
 /** A barcode must be a real GTIN (check digit included) and belong to one item of the food bank. */
 function addBarcode(db: DbOrTx, actor: Actor, itemId: number, input: BarcodeBody) {
-  if (!isValidGtin(input.code)) throw new AppError(400, 'invalid_gtin', 'Not a valid GTIN-8/12/13/14: the check digit does not match');
-  const taken = findBarcode(db, actor.foodBankId, input.code);
+  requireGtin(input.code);
+  const taken = findBarcode(db, actor.foodBankId, gtinSpellings(input.code));
   if (taken) {
     const owner = findItem(db, actor.foodBankId, taken.itemId)!;
-    throw new AppError(409, 'barcode_taken', `This barcode belongs to “${owner.name}”`, { facts: { itemId: owner.id, name: owner.name } });
+    throw new AppError(409, 'barcode_taken', `This barcode belongs to “${owner.name}”`, {
+      facts: { itemId: owner.id, name: owner.name, code: taken.code },
+    });
   }
   return insertBarcode(db, { foodBankId: actor.foodBankId, itemId, code: input.code, quantityPerScan: input.quantityPerScan ?? 1 });
 }
@@ -189,7 +239,8 @@ export function attachBarcode(db: Db, actor: Actor, itemId: number, input: Barco
 }
 
 export function detachBarcode(db: Db, actor: Actor, itemId: number, barcodeId: number): void {
-  if (!findItem(db, actor.foodBankId, itemId) || !deleteBarcode(db, itemId, barcodeId)) throw notFound('Barcode');
+  if (!findItem(db, actor.foodBankId, itemId)) throw notFound('Item');
+  if (!deleteBarcode(db, itemId, barcodeId)) throw notFound('Barcode');
 }
 
 /**
@@ -197,8 +248,8 @@ export function detachBarcode(db: Db, actor: Actor, itemId: number, barcodeId: n
  * nobody registered yet answers `unknown_barcode`, so the desk can offer to create the item.
  */
 export function lookupBarcode(db: Db, actor: Actor, code: string): { item: ItemDto; quantityPerScan: number } {
-  if (!/^\d{8,14}$/.test(code) || !isValidGtin(code)) throw new AppError(400, 'invalid_gtin', 'Not a valid GTIN-8/12/13/14');
-  const barcode = findBarcode(db, actor.foodBankId, code);
+  requireGtin(code);
+  const barcode = findBarcode(db, actor.foodBankId, gtinSpellings(code));
   if (!barcode) throw new AppError(404, 'unknown_barcode', 'No item has this barcode yet');
   return { item: getItem(db, actor, barcode.itemId), quantityPerScan: barcode.quantityPerScan };
 }

@@ -1,11 +1,11 @@
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { findLocation, findLocationByKey, insertLocation, listLocationsWithStock, locationOnHand, updateLocation } from '../db/repositories/locations.js';
 import type { LocationRow } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { StorageZone } from '../domain/inventory.js';
 import { cleanName, nameKey } from '../domain/names.js';
 import type { Actor } from '../domain/roles.js';
-import type { LocationDto } from '../schemas/catalog.js';
+import type { LocationDto } from '../schemas/locations.js';
 
 const toLocationDto = (row: LocationRow, onHand: number): LocationDto => ({
   id: row.id,
@@ -22,9 +22,11 @@ export function listLocations(db: Db, actor: Actor, filters: { zone?: StorageZon
   return listLocationsWithStock(db, actor.foodBankId, filters).map((r) => toLocationDto(r.location, r.onHand));
 }
 
-function requireFreeName(db: Db, actor: Actor, name: string, exceptId?: number): void {
+function requireFreeName(db: DbOrTx, actor: Actor, name: string, exceptId?: number): void {
   const same = findLocationByKey(db, actor.foodBankId, nameKey(name));
-  if (same && same.id !== exceptId) throw new AppError(409, 'location_name_taken', `A location named “${same.name}” exists`);
+  if (same && same.id !== exceptId) {
+    throw new AppError(409, 'location_name_taken', `A location named “${same.name}” exists`, { facts: { locationId: same.id, name: same.name } });
+  }
 }
 
 export function createLocation(
@@ -32,10 +34,15 @@ export function createLocation(
   actor: Actor,
   input: { warehouse: string; name: string; zone: StorageZone; capacity?: number | null; sortOrder?: number },
 ): LocationDto {
-  const name = cleanName(input.name);
-  requireFreeName(db, actor, name);
-  const row = insertLocation(db, { ...input, foodBankId: actor.foodBankId, warehouse: cleanName(input.warehouse), name, nameKey: nameKey(name) });
-  return toLocationDto(row, 0);
+  return db.transaction(
+    (tx) => {
+      const name = cleanName(input.name);
+      requireFreeName(tx, actor, name);
+      const row = insertLocation(tx, { ...input, foodBankId: actor.foodBankId, warehouse: cleanName(input.warehouse), name, nameKey: nameKey(name) });
+      return toLocationDto(row, 0);
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** A location with stock stays active; its zone never changes (the lots on it depend on it). */
@@ -50,7 +57,7 @@ export function changeLocation(
       const location = findLocation(tx, actor.foodBankId, id);
       if (!location) throw notFound('Location');
       const name = input.name === undefined ? undefined : cleanName(input.name);
-      if (name) requireFreeName(db, actor, name, id);
+      if (name) requireFreeName(tx, actor, name, id);
       const onHand = locationOnHand(tx, id);
       if (input.active === false && onHand > 0) {
         throw new AppError(409, 'location_has_stock', `${onHand} units are still stored here; move them first`, { facts: { locationId: id, onHand } });

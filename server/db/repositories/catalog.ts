@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { nowIso } from '../client.js';
 import { containsText } from '../columns.js';
-import { categories, donationLines, itemBarcodes, items, lots, stockLevels, type CategoryRow, type ItemBarcodeRow, type ItemRow } from '../schema.js';
+import { categories, donationLines, itemBarcodes, items, lots, shipmentLines, stockLevels, type CategoryRow, type ItemBarcodeRow, type ItemRow } from '../schema.js';
 
 export function listCategories(db: DbOrTx, foodBankId: number): CategoryRow[] {
   return db.select().from(categories).where(eq(categories.foodBankId, foodBankId)).orderBy(asc(categories.kind), asc(categories.id)).all();
@@ -47,6 +47,8 @@ export function deleteItem(db: DbOrTx, id: number): void {
 
 export interface ItemFilters {
   q?: string;
+  /** `q` folded like item names, so "신 라면" finds "신라면". */
+  qKey?: string;
   categoryId?: number;
   active?: boolean;
   limit: number;
@@ -55,7 +57,10 @@ export interface ItemFilters {
 
 export function searchItems(db: DbOrTx, foodBankId: number, filters: ItemFilters): { rows: ItemRow[]; total: number } {
   const conditions: SQL[] = [eq(items.foodBankId, foodBankId)];
-  if (filters.q) conditions.push(or(containsText(items.name, filters.q), containsText(items.nameKey, filters.q.toLowerCase().replace(/\s+/g, '')))!);
+  if (filters.q) {
+    const byName = containsText(items.name, filters.q);
+    conditions.push(filters.qKey ? or(byName, containsText(items.nameKey, filters.qKey))! : byName);
+  }
   if (filters.categoryId) conditions.push(eq(items.categoryId, filters.categoryId));
   if (filters.active !== undefined) conditions.push(eq(items.active, filters.active));
   const where = and(...conditions);
@@ -69,8 +74,9 @@ export function listBarcodes(db: DbOrTx, itemIds: number[]): ItemBarcodeRow[] {
   return db.select().from(itemBarcodes).where(inArray(itemBarcodes.itemId, itemIds)).orderBy(asc(itemBarcodes.id)).all();
 }
 
-export function findBarcode(db: DbOrTx, foodBankId: number, code: string): ItemBarcodeRow | undefined {
-  return db.select().from(itemBarcodes).where(and(eq(itemBarcodes.foodBankId, foodBankId), eq(itemBarcodes.code, code))).get();
+/** The food bank's barcode stored under any of the given spellings of one code. */
+export function findBarcode(db: DbOrTx, foodBankId: number, codes: string[]): ItemBarcodeRow | undefined {
+  return db.select().from(itemBarcodes).where(and(eq(itemBarcodes.foodBankId, foodBankId), inArray(itemBarcodes.code, codes))).limit(1).get();
 }
 
 export function insertBarcode(db: DbOrTx, values: typeof itemBarcodes.$inferInsert): ItemBarcodeRow {
@@ -81,11 +87,15 @@ export function deleteBarcode(db: DbOrTx, itemId: number, barcodeId: number): bo
   return db.delete(itemBarcodes).where(and(eq(itemBarcodes.id, barcodeId), eq(itemBarcodes.itemId, itemId))).run().changes === 1;
 }
 
-/** An item is in use once any donation line or lot refers to it: the record must keep it. */
+/**
+ * An item is in use once any donation line, lot or received shipment line refers to it: the
+ * record must keep it (and the foreign keys would refuse the delete anyway).
+ */
 export function itemInUse(db: DbOrTx, itemId: number): boolean {
   const line = db.select({ id: donationLines.id }).from(donationLines).where(eq(donationLines.itemId, itemId)).limit(1).get();
   const lot = db.select({ id: lots.id }).from(lots).where(eq(lots.itemId, itemId)).limit(1).get();
-  return line !== undefined || lot !== undefined;
+  const received = db.select({ id: shipmentLines.id }).from(shipmentLines).where(eq(shipmentLines.receivedItemId, itemId)).limit(1).get();
+  return line !== undefined || lot !== undefined || received !== undefined;
 }
 
 export function itemOnHand(db: DbOrTx, itemId: number): number {
