@@ -29,7 +29,8 @@ export interface BrowserHarness {
 /** A real server on a demo database serving the built web app, and a headless Chromium. */
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   await ensureWebBuilt(WEB_DIST, () => undefined);
-  const app = await createTestApp({ WEB_DIST_DIR: WEB_DIST, LOG_LEVEL: 'warn' });
+  // Every test signs in from 127.0.0.1: the per-address sign-in limit would otherwise trip mid-suite.
+  const app = await createTestApp({ WEB_DIST_DIR: WEB_DIST, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
   await seedDemo(app.app.db, app.app.cipher);
   await app.app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.app.server.address();

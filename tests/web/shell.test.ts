@@ -13,8 +13,9 @@ afterAll(async () => {
   if (run) await h.close();
 });
 
+/** A fresh browser profile (no cookies, no saved language) at phone (375×740) or desktop width. */
 async function newPage(width = 1280): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width, height: 800 }, locale: 'ko-KR' });
+  const context = await h.browser.newContext({ viewport: { width, height: width <= 375 ? 740 : 800 }, locale: 'ko-KR' });
   return context.newPage();
 }
 
@@ -95,11 +96,18 @@ describe.skipIf(!run)('the web app', () => {
     await page.getByLabel('이름', { exact: true }).fill('신규 직원');
     await page.getByLabel('이메일', { exact: true }).fill('new.staff@mapo.demo');
     await page.getByRole('button', { name: '추가' }).click();
-    const notice = page.getByText(/임시 비밀번호: /);
-    await notice.waitFor();
-    const temporary = (await notice.textContent())!.replace('임시 비밀번호: ', '').trim();
+    await page.getByText('new.staff@mapo.demo 계정을 만들었습니다.').waitFor();
+    expect(await page.getByText('임시 비밀번호', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText(/다시 표시되지 않습니다/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '복사' }).isVisible()).toBe(true);
+    const temporary = (await page.getByRole('main').locator('code').textContent())!.trim();
     expect(temporary).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(await page.getByRole('cell', { name: 'new.staff@mapo.demo' }).count()).toBe(1);
+    // Shown once: leaving the page and coming back does not bring it back.
+    await page.getByRole('link', { name: '홈' }).click();
+    await page.getByRole('link', { name: '사용자 관리' }).click();
+    await page.getByRole('cell', { name: 'new.staff@mapo.demo' }).waitFor();
+    expect(await page.getByText(temporary).count()).toBe(0);
 
     const other = await newPage(375);
     await other.goto(`${h.baseUrl}/`);
@@ -114,6 +122,100 @@ describe.skipIf(!run)('the web app', () => {
     await other.getByRole('navigation').waitFor();
     expect(await navLinks(other)).toEqual(['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '내 계정']);
     await other.context().close();
+    await page.context().close();
+  });
+
+  it('shows the server’s refusals in words: field errors beside the field and a taken email', async () => {
+    const page = await newPage(375);
+    await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
+    await page.getByRole('link', { name: '사용자 관리' }).click();
+    await page.getByLabel('이름', { exact: true }).fill('짧은 비번');
+    await page.getByLabel('이메일', { exact: true }).fill('not-an-email');
+    await page.getByLabel('비밀번호 (선택)').fill('short');
+    await page.getByRole('button', { name: '추가' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('입력 내용을 확인하세요.');
+    const described = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' '),
+      );
+    expect(await described('이메일')).toBe('올바른 이메일 주소를 입력하세요.');
+    expect(await described('비밀번호 (선택)')).toMatch(/^10자 이상 입력하세요\. /);
+    expect(await page.getByLabel('이메일', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('이메일', { exact: true }).fill(DEMO_LOGINS.donor);
+    await page.getByLabel('비밀번호 (선택)').fill('');
+    await page.getByRole('button', { name: '추가' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('이미 사용 중인 이메일입니다.');
+    await page.context().close();
+  });
+
+  it('asks before changing a role or an account’s access, and leaves the admin’s own row alone', async () => {
+    const page = await newPage();
+    await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
+    await page.getByRole('link', { name: '사용자 관리' }).click();
+    const own = page.getByRole('row').filter({ hasText: DEMO_LOGINS.admin });
+    await own.waitFor();
+    expect(await own.getByRole('button').count()).toBe(0);
+    expect(await own.getByRole('combobox').count()).toBe(0);
+
+    // Cancel leaves the role as it was; confirm saves it.
+    const role = page.getByLabel('정하은님의 역할');
+    await role.selectOption('donor');
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('정하은님의 역할을 바꿀까요? 직원 → 기부자');
+    await dialog.getByRole('button', { name: '취소' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await role.inputValue()).toBe('staff');
+    await role.selectOption('agency');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await role.inputValue()).toBe('staff');
+    await role.selectOption('agency');
+    await dialog.getByRole('button', { name: '확인' }).click();
+    await page.getByText('정하은님의 역할을 바꿨습니다.').waitFor();
+    await page.reload();
+    expect(await page.getByLabel('정하은님의 역할').inputValue()).toBe('agency');
+
+    // Disable: the account can no longer sign in; re-enable brings it back.
+    const row = page.getByRole('row').filter({ hasText: 'warehouse@mapo.demo' });
+    await row.getByRole('button', { name: '사용 중지' }).click();
+    await dialog.getByRole('button', { name: '확인' }).click();
+    await row.getByRole('button', { name: '다시 사용' }).waitFor();
+    expect(await row.getByText('사용 중지', { exact: true }).isVisible()).toBe(true);
+
+    const other = await newPage(375);
+    await other.goto(`${h.baseUrl}/`);
+    await other.getByLabel('이메일').fill('warehouse@mapo.demo');
+    await other.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+    await other.keyboard.press('Enter');
+    await expect.poll(() => other.getByRole('alert').textContent()).toBe('사용 중지된 계정입니다. 관리자에게 문의하세요.');
+
+    await row.getByRole('button', { name: '다시 사용' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('정하은님의 계정을 다시 사용하게 할까요?');
+    await dialog.getByRole('button', { name: '확인' }).click();
+    await row.getByRole('button', { name: '사용 중지' }).waitFor();
+    await other.getByLabel('비밀번호').fill(DEMO_PASSWORD);
+    await other.keyboard.press('Enter');
+    await other.getByRole('navigation').waitFor();
+    await other.context().close();
+    await page.context().close();
+  });
+
+  it('tells a locked-out account how long to wait, in minutes', async () => {
+    const page = await newPage(375);
+    await page.goto(`${h.baseUrl}/`);
+    let code = '';
+    for (let attempt = 0; attempt < 8 && code !== 'account_locked'; attempt++) {
+      await page.getByLabel('이메일').fill('seniors@mapo.demo');
+      await page.getByLabel('비밀번호').fill('wrong-password');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+        page.getByRole('button', { name: '로그인' }).click(),
+      ]);
+      code = ((await response.json()) as { code: string }).code;
+    }
+    expect(code).toBe('account_locked');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^로그인 실패가 많아 계정이 잠시 잠겼습니다\. (1[0-5])분 후 다시 시도하세요\.$/);
     await page.context().close();
   });
 

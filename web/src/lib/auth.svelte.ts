@@ -35,6 +35,11 @@ class Auth {
   /** Runs an API call; on 401 refreshes the access token once and tries again. */
   async call<T extends { error?: unknown; response: Response }>(request: () => Promise<T>): Promise<T> {
     const first = await request();
+    if (first.response.status === 403 && (first.error as { code?: string } | undefined)?.code === 'password_change_required') {
+      // An admin reset the password meanwhile: the change-password page takes over.
+      if (this.user) this.user = { ...this.user, mustChangePassword: true };
+      return first;
+    }
     if (first.response.status !== 401) return first;
     if (!(await this.refresh())) {
       this.clear();

@@ -1,19 +1,60 @@
 import { get } from 'svelte/store';
-import { _ } from 'svelte-i18n';
+import { _, locale } from 'svelte-i18n';
 import type { Problem } from '../api/client';
 
-/** Turns a problem's stable `code` into a message in the chosen language. */
-export function problemMessage(problem: Problem): string {
-  const t = get(_);
-  const key = `errors.${problem.code}`;
-  const seconds = problem.retryAfterSeconds ?? 60;
-  const message = t(key, { values: { seconds } });
-  return message === key ? t('errors.unknown') : message;
+type Translate = (key: string, options?: { values?: Record<string, string | number | boolean | Date | null | undefined> }) => string;
+
+/** A translation, or null when the key is missing or its placeholders were not all given. */
+function translate(key: string, values: Record<string, string | number | null>): string | null {
+  const t = get(_) as Translate;
+  try {
+    const message = t(key, { values });
+    // svelte-i18n answers the key itself when it is missing, and the raw pattern when a value is.
+    return message === key || /\{\w+/.test(message) ? null : message;
+  } catch {
+    return null;
+  }
 }
 
-/** Field errors by field name (`/email` → `email`), for showing beside inputs. */
+/** "30 seconds", "15분", "5 минут": how long to wait, in the chosen language. */
+export function formatWait(seconds: number, code = get(locale) ?? 'ko'): string {
+  const [value, unit] = seconds < 90 ? [Math.max(1, seconds), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/**
+ * Turns a problem's stable `code` into a message in the chosen language. The problem's `facts`
+ * (a name, a quantity) fill the message's placeholders; a refusal about one line says which.
+ */
+export function problemMessage(problem: Problem): string {
+  const facts = Object.fromEntries(Object.entries(problem.facts ?? {}).filter(([, v]) => v !== null));
+  const values = { ...facts, wait: formatWait(problem.retryAfterSeconds ?? 60) };
+  const message = translate(`errors.${problem.code}`, values) ?? translate('errors.unknown', {})!;
+  const line = facts.lineNo;
+  return typeof line === 'number' ? (translate('errors.line', { line, message }) ?? message) : message;
+}
+
+/**
+ * The server's field errors (`/email` → `email`) in the chosen language, for showing beside inputs.
+ * The server words them as JSON Schema does ("must NOT have fewer than 10 characters"); the common
+ * kinds are recognised and anything else reads "not a valid value".
+ */
 export function fieldErrors(problem: Problem | null): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of problem?.errors ?? []) out[e.field.replace(/^\//, '')] = e.message;
+  for (const e of problem?.errors ?? []) {
+    const field = e.field.replace(/^\//, '');
+    out[field] ??= fieldMessage(e.message);
+  }
   return out;
+}
+
+function fieldMessage(serverMessage: string): string {
+  const invalid = translate('field.invalid', {})!;
+  const min = /fewer than (\d+) characters/.exec(serverMessage);
+  if (min) return translate(min[1] === '1' ? 'field.required' : 'field.too_short', { min: Number(min[1]) }) ?? invalid;
+  const max = /more than (\d+) characters/.exec(serverMessage);
+  if (max) return translate('field.too_long', { max: Number(max[1]) }) ?? invalid;
+  if (/format "email"/.test(serverMessage)) return translate('field.email', {}) ?? invalid;
+  if (/required property/.test(serverMessage)) return translate('field.required', {}) ?? invalid;
+  return invalid;
 }
