@@ -5,7 +5,12 @@ import { StorageZoneSchema } from './donations.js';
 
 const Id = Type.Integer({ minimum: 1 });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
-const OptionalName = Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()]));
+/**
+ * Request fields that may be null are `nullable`, never a union with null: with the server's
+ * `coerceTypes`, Ajv would coerce a null into the other branch ("" or 0) and store that.
+ */
+const OptionalName = Type.Optional(Type.Unsafe<string | null>({ type: 'string', maxLength: 100, nullable: true }));
+const MinStockInput = Type.Unsafe<number | null>({ type: 'integer', minimum: 0, nullable: true });
 
 export const CategorySchema = Type.Object(
   {
@@ -100,7 +105,7 @@ export const CreateItemBodySchema = Type.Object(
     packSize: Type.Optional(itemFields.packSize),
     defaultUnitValue: Type.Optional(itemFields.defaultUnitValue),
     unitWeightGrams: Type.Optional(itemFields.unitWeightGrams),
-    minStock: Type.Optional(itemFields.minStock),
+    minStock: Type.Optional(MinStockInput),
     active: Type.Optional(itemFields.active),
     requestable: Type.Optional(itemFields.requestable),
     barcodes: Type.Optional(Type.Array(ref(BarcodeBodySchema), { maxItems: 20 })),
@@ -120,7 +125,7 @@ export const UpdateItemBodySchema = Type.Object(
     packSize: Type.Optional(itemFields.packSize),
     defaultUnitValue: Type.Optional(itemFields.defaultUnitValue),
     unitWeightGrams: Type.Optional(itemFields.unitWeightGrams),
-    minStock: Type.Optional(itemFields.minStock),
+    minStock: Type.Optional(MinStockInput),
     active: Type.Optional(itemFields.active),
     requestable: Type.Optional(itemFields.requestable),
   },
