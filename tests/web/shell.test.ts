@@ -19,8 +19,21 @@ async function newPage(width = 1280): Promise<Page> {
   return context.newPage();
 }
 
-const navLinks = async (page: Page) =>
-  (await page.getByRole('navigation').getByRole('link').allTextContents()).map((t) => t.trim());
+/** On a phone the navigation folds behind a menu button; this opens it when it is folded. */
+async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('navigation').getByRole('button');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+async function follow(page: Page, link: string): Promise<void> {
+  await openMenu(page);
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+}
+
+const navLinks = async (page: Page) => {
+  await openMenu(page);
+  return (await page.getByRole('navigation').getByRole('link').allTextContents()).map((t) => t.trim());
+};
 
 describe.skipIf(!run)('the web app', () => {
   it.each([
@@ -59,9 +72,15 @@ describe.skipIf(!run)('the web app', () => {
     await language.selectOption('en');
     expect(await navLinks(page)).toEqual(['Home', 'Intake', 'Stock', 'Expiring', 'Stock counts', 'Shipments', 'Items', 'Locations', 'Users', 'My account']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const now = new Date();
+    const today = () => page.getByRole('main').getByText(/^(Today is|Өнөөдөр)/).textContent();
+    expect(await today()).toBe(`Today is ${new Intl.DateTimeFormat('en', { dateStyle: 'full' }).format(now)}.`);
     await page.getByLabel('Language').selectOption('mn');
     const mongolian = ['Нүүр', 'Хүлээн авалт', 'Нөөц', 'Хугацаа дуусах', 'Тооллого', 'Шилжүүлэг', 'Бараа', 'Байршил', 'Хэрэглэгчид', 'Миний бүртгэл'];
     expect(await navLinks(page)).toEqual(mongolian);
+    // Chromium has no Mongolian date data; the app's own pattern writes the date in Mongolian.
+    expect(await today()).toContain(`${now.getFullYear()} оны ${now.getMonth() + 1}-р сарын ${now.getDate()}, `);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Сайн байна уу/);
     await page.reload();
     await page.getByRole('navigation').waitFor();
     expect(await navLinks(page)).toEqual(mongolian);
@@ -86,6 +105,38 @@ describe.skipIf(!run)('the web app', () => {
     await page.reload();
     await page.getByRole('navigation').waitFor();
     expect(await navLinks(page)).toEqual(['홈', '내 계정']);
+    await page.context().close();
+  });
+
+  it('refreshes an expired access token once and retries; when the session is gone, goes to sign-in', async () => {
+    const page = await newPage();
+    await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
+    let refreshes = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/auth/refresh')) refreshes++;
+    });
+    let usersCalls = 0;
+    await page.route('**/api/users', (route) => {
+      // The first answer plays an access token that expired meanwhile.
+      if (usersCalls++ === 0) {
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, code: 'invalid_token' }),
+        });
+      }
+      return route.continue();
+    });
+    await follow(page, '사용자 관리');
+    await page.getByRole('cell', { name: DEMO_LOGINS.admin }).waitFor();
+    expect([usersCalls, refreshes]).toEqual([2, 1]);
+
+    await page.context().clearCookies();
+    usersCalls = 0;
+    await follow(page, '홈');
+    await follow(page, '사용자 관리');
+    await page.getByRole('heading', { name: '로그인' }).waitFor();
+    expect(refreshes).toBe(2);
     await page.context().close();
   });
 
@@ -128,7 +179,16 @@ describe.skipIf(!run)('the web app', () => {
   it('shows the server’s refusals in words: field errors beside the field and a taken email', async () => {
     const page = await newPage(375);
     await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
+    // At phone width the menu starts folded, opens from its button and folds again after a choice.
+    const menu = page.getByRole('button', { name: /^메뉴/ });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('link', { name: '사용자 관리' }).count()).toBe(0);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await page.getByRole('link', { name: '사용자 관리' }).click();
+    await page.getByRole('heading', { name: '사용자 관리' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.textContent()).toContain('사용자 관리');
     await page.getByLabel('이름', { exact: true }).fill('짧은 비번');
     await page.getByLabel('이메일', { exact: true }).fill('not-an-email');
     await page.getByLabel('비밀번호 (선택)').fill('short');
@@ -159,22 +219,22 @@ describe.skipIf(!run)('the web app', () => {
     expect(await own.getByRole('combobox').count()).toBe(0);
 
     // Cancel leaves the role as it was; confirm saves it.
-    const role = page.getByLabel('정하은님의 역할');
+    const role = page.getByLabel('정하은님의 역할', { exact: true });
     await role.selectOption('donor');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('정하은님의 역할을 바꿀까요? 직원 → 기부자');
     await dialog.getByRole('button', { name: '취소' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await role.inputValue()).toBe('staff');
+    await expect.poll(() => role.inputValue()).toBe('staff');
     await role.selectOption('agency');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await role.inputValue()).toBe('staff');
+    await expect.poll(() => role.inputValue()).toBe('staff');
     await role.selectOption('agency');
     await dialog.getByRole('button', { name: '확인' }).click();
     await page.getByText('정하은님의 역할을 바꿨습니다.').waitFor();
     await page.reload();
-    expect(await page.getByLabel('정하은님의 역할').inputValue()).toBe('agency');
+    expect(await page.getByLabel('정하은님의 역할', { exact: true }).inputValue()).toBe('agency');
 
     // Disable: the account can no longer sign in; re-enable brings it back.
     const row = page.getByRole('row').filter({ hasText: 'warehouse@mapo.demo' });
@@ -235,7 +295,7 @@ describe.skipIf(!run)('the web app', () => {
       ['품목', 'table'],
       ['보관 장소', 'table'],
     ] as const) {
-      await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      await follow(page, link);
       await page.getByRole('main').getByRole(ready).first().waitFor();
       await page.waitForLoadState('networkidle');
       expect(await seriousAccessibilityViolations(page), link).toEqual([]);

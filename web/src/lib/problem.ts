@@ -1,6 +1,7 @@
 import { get } from 'svelte/store';
-import { _, locale } from 'svelte-i18n';
+import { _ } from 'svelte-i18n';
 import type { Problem } from '../api/client';
+import { formatWait } from './format';
 
 type Translate = (key: string, options?: { values?: Record<string, string | number | boolean | Date | null | undefined> }) => string;
 
@@ -14,12 +15,6 @@ function translate(key: string, values: Record<string, string | number | null>):
   } catch {
     return null;
   }
-}
-
-/** "30 seconds", "15분", "5 минут": how long to wait, in the chosen language. */
-export function formatWait(seconds: number, code = get(locale) ?? 'ko'): string {
-  const [value, unit] = seconds < 90 ? [Math.max(1, seconds), 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 /**
