@@ -12,6 +12,7 @@ import {
   stockInScope,
   updateCount,
   updateCountLine,
+  userNames,
 } from '../db/repositories/stock-counts.js';
 import type { StockCountRow } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../domain/errors.js';
@@ -21,14 +22,16 @@ import { addToStock, takeFromStock } from './ledger.js';
 
 type LineView = ReturnType<typeof listCountLines>[number];
 
-function toCountDto(count: StockCountRow, lines: LineView[]): StockCountDto {
+function toCountDto(count: StockCountRow, lines: LineView[], names: Map<number, string>): StockCountDto {
   return {
     id: count.id,
     locationId: count.locationId,
     categoryId: count.categoryId,
     status: count.status,
     note: count.note,
+    startedByName: names.get(count.startedBy) ?? '',
     createdAt: count.createdAt,
+    finalizedByName: count.finalizedBy === null ? null : (names.get(count.finalizedBy) ?? ''),
     finalizedAt: count.finalizedAt,
     lines: lines.map(({ line, itemId, itemName, unit, dateLabel, locationName }) => ({
       id: line.id,
@@ -47,7 +50,9 @@ function toCountDto(count: StockCountRow, lines: LineView[]): StockCountDto {
   };
 }
 
-const load = (db: DbOrTx, count: StockCountRow) => toCountDto(count, listCountLines(db, [count.id]));
+const people = (counts: StockCountRow[]) => counts.flatMap((c) => (c.finalizedBy === null ? [c.startedBy] : [c.startedBy, c.finalizedBy]));
+
+const load = (db: DbOrTx, count: StockCountRow) => toCountDto(count, listCountLines(db, [count.id]), userNames(db, people([count])));
 
 /** 재고 실사: starts a count of a location and/or a category, snapshotting what the system expects. */
 export function startCount(db: Db, actor: Actor, input: StartCountBody): StockCountDto {
@@ -86,7 +91,8 @@ export function getCount(db: Db, actor: Actor, id: number): StockCountDto {
 export function getCounts(db: Db, actor: Actor, status?: 'open' | 'finalized'): StockCountDto[] {
   const counts = listCounts(db, actor.foodBankId, status);
   const lines = listCountLines(db, counts.map((c) => c.id));
-  return counts.map((c) => toCountDto(c, lines.filter((l) => l.line.countId === c.id)));
+  const names = userNames(db, people(counts));
+  return counts.map((c) => toCountDto(c, lines.filter((l) => l.line.countId === c.id), names));
 }
 
 /**
@@ -114,9 +120,13 @@ export function enterCounts(db: Db, actor: Actor, id: number, input: CountEntrie
 }
 
 /**
- * Finalizes a count (admins only): each difference (counted − expected when it was entered)
- * becomes a count adjustment in the ledger, applied to the stock as it is now, so a disposal or a
- * handover after the entry is neither undone nor counted twice. Finalizing again changes nothing.
+ * Finalizes a count (admins only). Each line's difference — counted minus what the system held
+ * when that line was entered — becomes a count adjustment in the ledger, applied to the stock as it
+ * is now. Why not `counted − on hand at the start`: that would undo every disposal or handover made
+ * while the count was open. Why not `counted − on hand now` either: a unit disposed of after its
+ * line was entered would be added back. Anchoring each line at its entry respects both. An
+ * adjustment that would take stock below what is reserved is refused (409 insufficient_stock) and
+ * the whole finalize is rolled back. Finalizing again answers the count as it is and moves nothing.
  */
 export function finalizeCount(db: Db, actor: Actor, id: number): StockCountDto {
   return db.transaction(

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { items, locations, lots, stockCountLines, stockCounts, stockLevels, type StockCountLineRow, type StockCountRow } from '../schema.js';
+import { items, locations, lots, stockCountLines, stockCounts, stockLevels, users, type StockCountLineRow, type StockCountRow } from '../schema.js';
 
 /** What a count covers: every lot with stock at the location and/or in the category, right now. */
 export function stockInScope(db: DbOrTx, foodBankId: number, scope: { locationId?: number | null; categoryId?: number | null }) {
@@ -53,4 +53,11 @@ export function updateCountLine(tx: DbOrTx, id: number, values: Pick<StockCountL
 
 export function updateCount(tx: DbOrTx, id: number, values: Partial<typeof stockCounts.$inferInsert>): void {
   tx.update(stockCounts).set(values).where(eq(stockCounts.id, id)).run();
+}
+
+/** Names of the people who started and finalized counts, for the record of who did what. */
+export function userNames(db: DbOrTx, ids: number[]): Map<number, string> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  return new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique)).all().map((u) => [u.id, u.name]));
 }

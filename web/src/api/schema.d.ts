@@ -5497,7 +5497,7 @@ export interface components {
             dateLabel: string | null;
             locationId: number;
             locationName: string;
-            /** @description What the system held: at the start, then when the count was entered */
+            /** @description What the system held: at the start, then at the moment the count of this line was entered */
             expected: number;
             counted: number | null;
             /** @description counted − expected */
@@ -5511,8 +5511,12 @@ export interface components {
             /** @enum {unknown} */
             status: "open" | "finalized";
             note: string | null;
+            /** @description Who started the count */
+            startedByName: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The admin who finalized it */
+            finalizedByName: string | null;
             /** Format: date-time */
             finalizedAt: string | null;
             lines: components["schemas"]["StockCountLine"][];
