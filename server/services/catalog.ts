@@ -67,8 +67,9 @@ function findCategoryByKey(db: DbOrTx, foodBankId: number, name: string, exceptI
  * bank is created, in the same transaction.
  */
 export function ensureDefaultCategories(db: DbOrTx, foodBankId: number): void {
+  const present = new Set(listCategories(db, foodBankId).map((c) => nameKey(c.name)));
   for (const category of DEFAULT_CATEGORIES) {
-    if (!findCategoryByKey(db, foodBankId, category.name)) insertCategory(db, { foodBankId, ...category });
+    if (!present.has(nameKey(category.name))) insertCategory(db, { foodBankId, ...category });
   }
 }
 
