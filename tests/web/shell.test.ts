@@ -223,6 +223,8 @@ describe.skipIf(!run)('the web app', () => {
     await role.selectOption('donor');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('정하은님의 역할을 바꿀까요? 직원 → 기부자');
+    expect(await dialog.getByRole('button', { name: '취소' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: '취소' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => role.inputValue()).toBe('staff');
