@@ -1,16 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { CATEGORY_KINDS, UNITS } from '../domain/inventory.js';
-import { ref, Timestamp } from './common.js';
+import { orNull, ref, Timestamp } from './common.js';
 import { StorageZoneSchema } from './donations.js';
 
 const Id = Type.Integer({ minimum: 1 });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
-/**
- * Request fields that may be null are `nullable`, never a union with null: with the server's
- * `coerceTypes`, Ajv would coerce a null into the other branch ("" or 0) and store that.
- */
-const OptionalName = Type.Optional(Type.Unsafe<string | null>({ type: 'string', maxLength: 100, nullable: true }));
-const MinStockInput = Type.Unsafe<number | null>({ type: 'integer', minimum: 0, nullable: true });
+const OptionalName = Type.Optional(orNull(Type.String({ maxLength: 100 })));
+const MinStockInput = orNull(Type.Integer({ minimum: 0 }));
 
 export const CategorySchema = Type.Object(
   {

@@ -10,6 +10,14 @@ export function ref<T extends TSchema>(schema: T): TUnsafe<Static<T>> {
   return Type.Unsafe<Static<T>>({ $ref: `${id}#` });
 }
 
+/**
+ * A request field that may be null. Declared `nullable` rather than as a union with null: with
+ * the server's `coerceTypes`, Ajv would turn a null into the other branch ("" or 0) and store that.
+ */
+export function orNull<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  return Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
+}
+
 export const FieldErrorSchema = Type.Object(
   {
     field: Type.String({ description: 'JSON pointer of the offending field, e.g. /email' }),

@@ -1,15 +1,15 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { DATE_LABEL_KINDS, DONATION_CHANNELS, DONOR_KINDS, REJECTION_REASONS, STORAGE_ZONES } from '../domain/inventory.js';
-import { ref, Timestamp } from './common.js';
+import { orNull, ref, Timestamp } from './common.js';
 
 export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Id = Type.Integer({ minimum: 1 });
-const Note = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+const Note = (max: number) => orNull(Type.String({ maxLength: max }));
 
 export const StorageZoneSchema = Type.Enum(STORAGE_ZONES, { $id: 'StorageZone' });
 
 const Phone = Type.String({ pattern: '^[0-9+() -]{7,20}$' });
-const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+const Nullable = <T extends TSchema>(schema: T) => Type.Optional(orNull(schema));
 
 export const DonorSchema = Type.Object(
   {
@@ -77,13 +77,13 @@ export const DonationLineInputSchema = Type.Object(
     quantity: Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'In the item’s base unit' }),
     unitValue: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000, description: 'Won per unit; defaults from the item' })),
     dateLabelKind: Type.Optional(Type.Enum(DATE_LABEL_KINDS)),
-    dateLabel: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    dateLabel: Type.Optional(orNull(IsoDate)),
     zone: Type.Optional(ref(StorageZoneSchema)),
     accepted: Type.Optional(Type.Boolean({ default: true })),
     rejectionReason: Type.Optional(Type.Union([Type.Enum(REJECTION_REASONS), Type.Null()])),
     rejectionNote: Type.Optional(Note(500)),
     overrideReason: Type.Optional(Note(500)),
-    locationId: Type.Optional(Type.Union([Id, Type.Null()])),
+    locationId: Type.Optional(orNull(Id)),
   },
   { $id: 'DonationLineInput', additionalProperties: false },
 );

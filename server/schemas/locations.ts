@@ -1,14 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { STORAGE_ZONES } from '../domain/inventory.js';
-import { ref } from './common.js';
+import { orNull, ref } from './common.js';
 import { StorageZoneSchema } from './donations.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
-/**
- * Base units the place holds, or null for no limit. Not a union with null: Ajv's type coercion
- * would turn a 0 that fails the integer branch into the null branch's null and store "no limit".
- */
-const Capacity = Type.Unsafe<number | null>({ type: 'integer', minimum: 1, nullable: true });
+/** Base units the place holds, or null for no limit. */
+const Capacity = orNull(Type.Integer({ minimum: 1 }));
 
 export const LocationSchema = Type.Object(
   {

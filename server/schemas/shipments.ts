@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DATE_LABEL_KINDS } from '../domain/inventory.js';
-import { ref, Timestamp } from './common.js';
+import { orNull, ref, Timestamp } from './common.js';
 import { IsoDate, StorageZoneSchema } from './donations.js';
 
 const Id = Type.Integer({ minimum: 1 });
@@ -8,7 +8,7 @@ const Id = Type.Integer({ minimum: 1 });
 export const ShipBodySchema = Type.Object(
   {
     toFoodBankId: Id,
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+    note: Type.Optional(orNull(Type.String({ maxLength: 1000 }))),
     lines: Type.Array(
       Type.Object(
         { lotId: Id, fromLocationId: Id, quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }) },
@@ -28,9 +28,9 @@ export const ReceiveBodySchema = Type.Object(
         {
           lineNo: Type.Integer({ minimum: 1 }),
           receivedQuantity: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-          itemId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Your catalog’s item; matched by name when omitted' })),
-          locationId: Type.Optional(Type.Union([Id, Type.Null()], { description: 'Where it is put away; needed when something arrived' })),
-          shortfallNote: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+          itemId: Type.Optional(orNull(Type.Integer({ minimum: 1, description: 'Your catalog’s item; matched by name when omitted' }))),
+          locationId: Type.Optional(orNull(Type.Integer({ minimum: 1, description: 'Where it is put away; needed when something arrived' }))),
+          shortfallNote: Type.Optional(orNull(Type.String({ maxLength: 500 }))),
         },
         { additionalProperties: false },
       ),

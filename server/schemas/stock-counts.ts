@@ -1,14 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { ref, Timestamp } from './common.js';
+import { orNull, ref, Timestamp } from './common.js';
 import { IsoDate } from './donations.js';
 
 const Id = Type.Integer({ minimum: 1 });
 
 export const StartCountBodySchema = Type.Object(
   {
-    locationId: Type.Optional(Type.Union([Id, Type.Null()])),
-    categoryId: Type.Optional(Type.Union([Id, Type.Null()])),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    locationId: Type.Optional(orNull(Id)),
+    categoryId: Type.Optional(orNull(Id)),
+    note: Type.Optional(orNull(Type.String({ maxLength: 500 }))),
   },
   { $id: 'StartStockCountRequest', additionalProperties: false },
 );
@@ -21,7 +21,7 @@ export const CountEntriesBodySchema = Type.Object(
         {
           lineId: Id,
           counted: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
-          note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+          note: Type.Optional(orNull(Type.String({ maxLength: 500 }))),
         },
         { additionalProperties: false },
       ),

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DATE_LABEL_KINDS, DISPOSAL_REASONS, MOVEMENT_REASONS } from '../domain/inventory.js';
-import { ref, Timestamp } from './common.js';
+import { orNull, ref, Timestamp } from './common.js';
 import { IsoDate, StorageZoneSchema } from './donations.js';
 
 const Id = Type.Integer({ minimum: 1 });
@@ -103,7 +103,7 @@ export const DisposalBodySchema = Type.Object(
     quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
     reason: Type.Enum(DISPOSAL_REASONS),
     authorizedBy: Type.String({ minLength: 1, maxLength: 100, description: 'Who authorised the disposal' }),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: Type.Optional(orNull(Type.String({ maxLength: 500 }))),
   },
   { $id: 'DisposalRequest', additionalProperties: false },
 );
@@ -129,7 +129,7 @@ export const TransferBodySchema = Type.Object(
     fromLocationId: Id,
     toLocationId: Id,
     quantity: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: Type.Optional(orNull(Type.String({ maxLength: 500 }))),
   },
   { $id: 'TransferRequest', additionalProperties: false },
 );

@@ -89,6 +89,13 @@ describe('recording a donation', () => {
     ]);
   });
 
+  it('stores a cleared note as null, not as an empty text', async () => {
+    const response = await post(mixedDonation({ notes: null, lines: [{ itemId: tissue, quantity: 1, locationId: shelf, rejectionNote: null }] }));
+    expect(response.statusCode).toBe(201);
+    expect(t.app.sqlite.prepare('select notes from donations').get()).toEqual({ notes: null });
+    expect(t.app.sqlite.prepare('select rejection_note from donation_lines').get()).toEqual({ rejection_note: null });
+  });
+
   it('saves a draft without moving stock, then completes it once however often it is asked', async () => {
     const draft = (await post(mixedDonation())).json();
     expect(draft.status).toBe('draft');
