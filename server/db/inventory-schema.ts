@@ -133,6 +133,10 @@ export const donors = sqliteTable(
     consentReceipts: integer('consent_receipts', { mode: 'boolean' }).notNull().default(false),
     consentMessages: integer('consent_messages', { mode: 'boolean' }).notNull().default(false),
     notes: text('notes'),
+    /** Created by the donor at sign-up rather than by staff: a candidate for merging. */
+    selfRegistered: integer('self_registered', { mode: 'boolean' }).notNull().default(false),
+    /** Set when staff merged this record into another; it then leaves searches. */
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => donors.id),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -546,6 +550,17 @@ export const receipts = sqliteTable(
     donorName: text('donor_name').notNull(),
     donorRegistrationMasked: text('donor_registration_masked'),
     donorAddress: text('donor_address'),
+    donorKind: text('donor_kind', { enum: DONOR_KINDS }),
+    /** The plain registration number as printed, encrypted; decrypted only to render the PDF. */
+    donorRegistrationEncrypted: text('donor_registration_encrypted'),
+    /** The food bank as printed on the day (name, numbers, legal basis and type code). */
+    foodBankName: text('food_bank_name'),
+    foodBankRegistrationNumber: text('food_bank_registration_number'),
+    foodBankAddress: text('food_bank_address'),
+    foodBankRepresentative: text('food_bank_representative'),
+    legalBasis: text('legal_basis'),
+    typeCode: text('type_code'),
+    issuerName: text('issuer_name'),
     totalAmount: integer('total_amount').notNull(),
     issuedBy: integer('issued_by')
       .notNull()

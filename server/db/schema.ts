@@ -1,3 +1,4 @@
 /** Every table, for drizzle and drizzle-kit. */
 export * from './tenancy-schema.js';
 export * from './inventory-schema.js';
+export * from './donor-schema.js';

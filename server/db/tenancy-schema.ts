@@ -19,6 +19,8 @@ export const foodBanks = sqliteTable(
     legalBasis: text('legal_basis'),
     /** The receipt form's type code by legal status: 10, 40, 41, 50 … */
     receiptTypeCode: text('receipt_type_code'),
+    /** 대표자: printed beside the food bank on receipts. */
+    representative: text('representative'),
     createdAt: createdAt(),
   },
   (t) => [

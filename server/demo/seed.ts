@@ -5,6 +5,8 @@ import type { FieldCipher } from '../lib/field-encryption.js';
 import { hashPassword } from '../lib/passwords.js';
 import { DEMO_FOOD_BANKS, DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
 import { seedDemoInventory } from './seed-inventory.js';
+import { DEMO_RECEIPT_SETTINGS, seedDemoDonors } from './seed-donors.js';
+import { updateReceiptSettings } from '../services/receipt-settings.js';
 import { ensureDefaultCategories } from '../services/catalog.js';
 
 /** Fills an empty database with the demo network. Returns false when it was already seeded. */
@@ -24,6 +26,14 @@ export async function seedDemo(db: Db, cipher: FieldCipher): Promise<boolean> {
     for (const foodBankId of ids.values()) ensureDefaultCategories(tx, foodBankId);
   });
   const mapoAdmin = findUserByEmail(db, DEMO_LOGINS.admin)!;
-  seedDemoInventory(db, cipher, { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role });
+  const mapo = { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role };
+  seedDemoInventory(db, cipher, mapo);
+  seedDemoDonors(db, cipher, mapo);
+  const gangseoAdmin = findUserByEmail(db, 'admin@gangseo.demo')!;
+  updateReceiptSettings(
+    db,
+    { userId: gangseoAdmin.id, foodBankId: gangseoAdmin.foodBankId, role: gangseoAdmin.role },
+    { ...DEMO_RECEIPT_SETTINGS, registrationNumber: '109-82-11368', address: '서울특별시 강서구 공항대로 561 강서구푸드마켓', representative: '강하늘' },
+  );
   return true;
 }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AccessTokenSchema, LoginBodySchema } from '../schemas/auth.js';
+import { AccessTokenSchema, FoodBankDirectorySchema, LoginBodySchema, SignUpBodySchema } from '../schemas/auth.js';
 import { problems, ref } from '../schemas/common.js';
 import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from '../plugins/auth.js';
 import type { Session } from '../services/auth.js';
 import { toUserDto } from '../services/dto.js';
+import { foodBankDirectory, signUpDonor } from '../services/signup.js';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
@@ -40,6 +41,41 @@ const routes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (app, options)
       setRefreshCookie(reply, session, options.cookieSecure);
       return tokenResponse(session);
     },
+  );
+
+  app.post(
+    '/auth/signup',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: options.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'A donor creates an account and is signed in',
+        description: 'The account starts unlinked: link it to your donor record with the code from the food bank, or start a new record.',
+        body: ref(SignUpBodySchema),
+        response: { 201: ref(AccessTokenSchema), ...problems(400, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = app.auth.startSession(await signUpDonor(app.db, request.body));
+      setRefreshCookie(reply, session, options.cookieSecure);
+      return reply.status(201).send(tokenResponse(session));
+    },
+  );
+
+  app.get(
+    '/food-banks',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The food banks a donor may sign up with',
+        response: { 200: ref(FoodBankDirectorySchema) },
+      },
+    },
+    async () => ({ items: foodBankDirectory(app.db) }),
   );
 
   app.post(

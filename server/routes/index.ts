@@ -16,6 +16,8 @@ import stockRoutes from './stock.js';
 import shipmentRoutes from './shipments.js';
 import stockCountRoutes from './stock-counts.js';
 import receiptRoutes from './receipts.js';
+import donorPortalRoutes from './donor-portal.js';
+import plannedContributionRoutes from './planned-contributions.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -72,6 +74,8 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(shipmentRoutes);
   await app.register(stockCountRoutes);
   await app.register(receiptRoutes);
+  await app.register(plannedContributionRoutes);
+  await app.register(donorPortalRoutes);
 
   app.get(
     '/openapi.json',

@@ -59,3 +59,15 @@ export const ChangePasswordBodySchema = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: NewPassword },
   { $id: 'ChangePasswordRequest', additionalProperties: false },
 );
+
+export const SignUpBodySchema = Type.Object(
+  {
+    foodBankId: Type.Integer({ minimum: 1, description: 'The food bank you give to' }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    email: Email,
+    password: NewPassword,
+  },
+  { $id: 'SignUpRequest', additionalProperties: false },
+);
+
+export const FoodBankDirectorySchema = Type.Object({ items: Type.Array(ref(FoodBankSchema)) }, { $id: 'FoodBankDirectory', additionalProperties: false });

@@ -48,6 +48,9 @@ export const ProblemSchema = Type.Object(
 );
 export type Problem = Static<typeof ProblemSchema>;
 
+/** For commands that take no fields: anything sent is refused rather than ignored. */
+export const EmptyBodySchema = Type.Object({}, { additionalProperties: false });
+
 export const IdParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const Timestamp = Type.String({ format: 'date-time' });

@@ -26,6 +26,8 @@ export const DonorSchema = Type.Object(
     consentReceipts: Type.Boolean(),
     consentMessages: Type.Boolean(),
     notes: Type.Union([Type.String(), Type.Null()]),
+    selfRegistered: Type.Boolean({ description: 'Created by the donor at sign-up, not by staff' }),
+    mergedIntoId: Type.Union([Type.Integer(), Type.Null()], { description: 'Set once staff merged this record into another' }),
     createdAt: Timestamp,
   },
   { $id: 'Donor', additionalProperties: false },
@@ -96,6 +98,9 @@ export const DonationBodySchema = Type.Object(
     notes: Type.Optional(Note(2000)),
     lines: Type.Array(ref(DonationLineInputSchema), { maxItems: 500 }),
     complete: Type.Optional(Type.Boolean({ description: 'Complete at once: lots are created and stock moves' })),
+    plannedContributionId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The donor’s planned contribution this arrival fulfils; it is marked received' }),
+    ),
   },
   { $id: 'DonationRequest', additionalProperties: false },
 );

@@ -1,4 +1,4 @@
-import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, UserSchema } from './auth.js';
+import { AccessTokenSchema, ChangePasswordBodySchema, FoodBankDirectorySchema, FoodBankSchema, LoginBodySchema, MeSchema, RoleSchema, SignUpBodySchema, UserSchema } from './auth.js';
 import { FieldErrorSchema, ProblemSchema } from './common.js';
 import { HealthSchema } from './health.js';
 import {
@@ -42,7 +42,40 @@ import {
 } from './catalog.js';
 import { CreateLocationBodySchema, LocationListSchema, LocationSchema, UpdateLocationBodySchema } from './locations.js';
 import { CountEntriesBodySchema, StartCountBodySchema, StockCountLineSchema, StockCountListSchema, StockCountSchema } from './stock-counts.js';
-import { AnnualReceiptBodySchema, IssueReceiptBodySchema, ReceiptLineSchema, ReceiptListSchema, ReceiptSchema, VoidReceiptBodySchema } from './receipts.js';
+import {
+  AnnualReceiptBodySchema,
+  IssueReceiptBodySchema,
+  ReceiptLineSchema,
+  ReceiptListSchema,
+  ReceiptSchema,
+  ReceiptSettingsSchema,
+  UpdateReceiptSettingsBodySchema,
+  VoidReceiptBodySchema,
+  YearEndDonorSchema,
+  YearEndListSchema,
+} from './receipts.js';
+import {
+  CreateMyDonorBodySchema,
+  DonorDetailSchema,
+  DonorDonationListSchema,
+  DonorDonationSchema,
+  DonorProfileSchema,
+  DuplicateDonorsSchema,
+  LinkCodeSchema,
+  LinkDonorBodySchema,
+  MergeDonorBodySchema,
+  MyDonorSchema,
+  UpdateMyDonorBodySchema,
+} from './donor-portal.js';
+import {
+  CancelPlanBodySchema,
+  DonorCatalogSchema,
+  PlannedContributionBodySchema,
+  PlannedContributionLineSchema,
+  PlannedContributionListSchema,
+  PlannedContributionSchema,
+  PlannedLineInputSchema,
+} from './planned-contributions.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -116,4 +149,28 @@ export const SHARED_SCHEMAS = [
   IssueReceiptBodySchema,
   AnnualReceiptBodySchema,
   VoidReceiptBodySchema,
+  YearEndDonorSchema,
+  YearEndListSchema,
+  ReceiptSettingsSchema,
+  UpdateReceiptSettingsBodySchema,
+  SignUpBodySchema,
+  FoodBankDirectorySchema,
+  DonorProfileSchema,
+  MyDonorSchema,
+  CreateMyDonorBodySchema,
+  UpdateMyDonorBodySchema,
+  LinkDonorBodySchema,
+  DonorDonationSchema,
+  DonorDonationListSchema,
+  DonorDetailSchema,
+  LinkCodeSchema,
+  MergeDonorBodySchema,
+  DuplicateDonorsSchema,
+  PlannedContributionLineSchema,
+  PlannedContributionSchema,
+  PlannedContributionListSchema,
+  PlannedLineInputSchema,
+  PlannedContributionBodySchema,
+  CancelPlanBodySchema,
+  DonorCatalogSchema,
 ];

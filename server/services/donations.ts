@@ -24,6 +24,8 @@ import type { Actor } from '../domain/roles.js';
 import { assertZoneFits } from '../domain/storage.js';
 import type { CorrectionBody, DonationBody, DonationDto } from '../schemas/donations.js';
 import { addToStock, takeFromStock, type LedgerDocument } from './ledger.js';
+import { receivePlan } from './planned-contributions.js';
+import { findPlannedContribution } from '../db/repositories/planned-contributions.js';
 
 /**
  * Applies the intake rules to every line, with the food bank's own items and locations only.
@@ -147,6 +149,7 @@ export function createDonation(db: Db, actor: Actor, input: DonationBody): Donat
         createdBy: actor.userId,
       });
       replaceDonationLines(tx, donation.id, lines);
+      if (input.plannedContributionId) receivePlan(tx, actor, input.plannedContributionId, donation);
       if (input.complete) {
         applyCompletion(tx, actor, donation);
         donation = findDonationInFoodBank(tx, actor.foodBankId, donation.id)!;
@@ -173,6 +176,8 @@ export function replaceDraft(db: Db, actor: Actor, id: number, input: DonationBo
         notes: input.notes ?? null,
       });
       replaceDonationLines(tx, id, lines);
+      const plan = input.plannedContributionId ? findPlannedContribution(tx, actor.foodBankId, input.plannedContributionId) : undefined;
+      if (input.plannedContributionId && plan?.donationId !== id) receivePlan(tx, actor, input.plannedContributionId, donation);
       if (input.complete) {
         applyCompletion(tx, actor, donation);
         donation = findDonationInFoodBank(tx, actor.foodBankId, id)!;

@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from '../db/client.js';
 import { nowIso } from '../db/client.js';
+import { accountsOfDonor } from '../db/repositories/donor-accounts.js';
 import { findDonorInFoodBank, findDonorsByContact, insertDonor, searchDonors as searchDonorRows, updateDonor } from '../db/repositories/donors.js';
 import type { DonorRow } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
@@ -22,19 +23,21 @@ export function toDonorDto(row: DonorRow) {
     consentReceipts: row.consentReceipts,
     consentMessages: row.consentMessages,
     notes: row.notes,
+    selfRegistered: row.selfRegistered,
+    mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt,
   };
 }
 export type DonorDto = ReturnType<typeof toDonorDto>;
 
-const digits = (value: string | null | undefined) => (value ? value.replace(/\D/g, '') : null);
+export const digits = (value: string | null | undefined) => (value ? value.replace(/\D/g, '') : null);
 
 /**
  * Turns the registration numbers of a donor form into what is stored: business numbers as digits
  * after their check digit is verified; resident numbers encrypted, with a masked copy for display.
  * `undefined` leaves a field as it is.
  */
-function registrationFields(kind: DonorRow['kind'], input: Pick<CreateDonorBody, 'businessNumber' | 'residentNumber'>, cipher: FieldCipher) {
+export function registrationFields(kind: DonorRow['kind'], input: Pick<CreateDonorBody, 'businessNumber' | 'residentNumber'>, cipher: FieldCipher) {
   const fields: Partial<Pick<DonorRow, 'businessNumber' | 'residentNumberEncrypted' | 'residentNumberMasked'>> = {};
   if (input.businessNumber !== undefined) {
     if (input.businessNumber !== null && kind === 'individual') {
@@ -126,4 +129,9 @@ export function changeDonor(db: Db, actor: Actor, id: number, input: UpdateDonor
     },
     { behavior: 'immediate' },
   );
+}
+
+/** One donor with the accounts that sign in for it (the staff's donor page). */
+export function getDonorDetail(db: Db, actor: Actor, id: number) {
+  return { ...toDonorDto(requireDonor(db, actor, id)), linkedAccounts: accountsOfDonor(db, id) };
 }

@@ -2,9 +2,13 @@ import type { Db, DbOrTx } from '../db/client.js';
 import { nowIso } from '../db/client.js';
 import { findDonationInFoodBank } from '../db/repositories/donations.js';
 import { findDonorInFoodBank } from '../db/repositories/donors.js';
+import { findFoodBank } from '../db/repositories/food-banks.js';
+import { findUserById } from '../db/repositories/users.js';
+import { missingReceiptSettings } from './receipt-settings.js';
 import {
   activeReceiptFor,
   completedDonationIdsInYear,
+  donorsWithoutReceipt,
   donatedLines,
   donationIdsOf,
   findReceipt,
@@ -20,10 +24,14 @@ import { formatBusinessNumber } from '../domain/korean-ids.js';
 import { formatSerial, receiptLines, receiptTotal } from '../domain/receipts.js';
 import type { Actor } from '../domain/roles.js';
 import type { ReceiptDto } from '../schemas/receipts.js';
+import type { FieldCipher } from '../lib/field-encryption.js';
+import type { ReceiptDocument } from '../lib/receipt-pdf.js';
+import type { RegisterRow } from '../lib/register-export.js';
+import { today as localDate } from '../lib/dates.js';
 
 type Form = ReceiptRow['form'];
 
-function toReceiptDto(row: ReceiptRow, lines: ReceiptLineRow[], donationIds: number[]): ReceiptDto {
+function toReceiptDto(row: ReceiptRow, lines: ReceiptLineRow[], donationIds: number[], reissueOfSerial: string | null): ReceiptDto {
   return {
     id: row.id,
     serial: row.serial,
@@ -33,6 +41,17 @@ function toReceiptDto(row: ReceiptRow, lines: ReceiptLineRow[], donationIds: num
     donorName: row.donorName,
     donorRegistrationMasked: row.donorRegistrationMasked,
     donorAddress: row.donorAddress,
+    donorKind: row.donorKind,
+    foodBank: {
+      name: row.foodBankName,
+      registrationNumber: row.foodBankRegistrationNumber,
+      address: row.foodBankAddress,
+      representative: row.foodBankRepresentative,
+      legalBasis: row.legalBasis,
+      typeCode: row.typeCode,
+    },
+    issuerName: row.issuerName,
+    reissueOfSerial,
     periodYear: row.periodYear,
     totalAmount: row.totalAmount,
     issuedAt: row.issuedAt,
@@ -44,7 +63,9 @@ function toReceiptDto(row: ReceiptRow, lines: ReceiptLineRow[], donationIds: num
   };
 }
 
-const load = (db: DbOrTx, row: ReceiptRow) => toReceiptDto(row, linesOf(db, [row.id]), donationIdsOf(db, [row.id]).get(row.id) ?? []);
+const serialOf = (db: DbOrTx, foodBankId: number, id: number | null) => (id === null ? null : (findReceipt(db, foodBankId, id)?.serial ?? null));
+const load = (db: DbOrTx, row: ReceiptRow) =>
+  toReceiptDto(row, linesOf(db, [row.id]), donationIdsOf(db, [row.id]).get(row.id) ?? [], serialOf(db, row.foodBankId, row.reissueOf));
 
 /**
  * Issues one receipt for the given donations inside the caller's transaction: the donor's details
@@ -52,12 +73,18 @@ const load = (db: DbOrTx, row: ReceiptRow) => toReceiptDto(row, linesOf(db, [row
  * year, taken in the same transaction.
  */
 function issue(tx: DbOrTx, actor: Actor, input: { kind: ReceiptRow['kind']; form: Form; donorId: number; periodYear: number; donationIds: number[]; reissueOf?: number }) {
+  const foodBank = findFoodBank(tx, actor.foodBankId)!;
+  const missing = missingReceiptSettings(foodBank);
+  if (missing.length > 0) {
+    throw unprocessable('receipt_settings_missing', 'Set the food bank’s details for receipts first', { missing: missing.join(',') });
+  }
   const donor = findDonorInFoodBank(tx, actor.foodBankId, input.donorId)!;
   const lines = receiptLines(donatedLines(tx, input.donationIds));
   if (lines.length === 0) throw unprocessable('nothing_to_receipt', 'No accepted goods to put on a receipt', { donorId: donor.id });
   const issuedYear = new Date().getFullYear();
   const serial = formatSerial(issuedYear, nextReceiptNumber(tx, actor.foodBankId, issuedYear));
-  const registration = donor.kind === 'individual' ? donor.residentNumberMasked : donor.businessNumber ? formatBusinessNumber(donor.businessNumber) : null;
+  const individual = donor.kind === 'individual';
+  const registration = individual ? donor.residentNumberMasked : donor.businessNumber ? formatBusinessNumber(donor.businessNumber) : null;
   return insertReceipt(
     tx,
     {
@@ -68,8 +95,18 @@ function issue(tx: DbOrTx, actor: Actor, input: { kind: ReceiptRow['kind']; form
       donorId: donor.id,
       periodYear: input.periodYear,
       donorName: donor.name,
+      donorKind: donor.kind,
       donorRegistrationMasked: registration,
+      // Only a resident number is secret; it is copied still encrypted and decrypted only to print.
+      donorRegistrationEncrypted: individual ? donor.residentNumberEncrypted : null,
       donorAddress: donor.address,
+      foodBankName: foodBank.name,
+      foodBankRegistrationNumber: foodBank.registrationNumber,
+      foodBankAddress: foodBank.address,
+      foodBankRepresentative: foodBank.representative,
+      legalBasis: foodBank.legalBasis,
+      typeCode: foodBank.receiptTypeCode,
+      issuerName: findUserById(tx, actor.userId)?.name ?? null,
       totalAmount: receiptTotal(lines),
       issuedBy: actor.userId,
       reissueOf: input.reissueOf ?? null,
@@ -147,16 +184,80 @@ export function reissueReceipt(db: Db, actor: Actor, id: number): ReceiptDto {
   );
 }
 
-export function getReceipt(db: Db, actor: Actor, id: number): ReceiptDto {
+/** One receipt; `donorIds` limits it to a donor's own (the donor portal). */
+export function getReceipt(db: Db, actor: Actor, id: number, donorIds?: number[]): ReceiptDto {
   const receipt = findReceipt(db, actor.foodBankId, id);
-  if (!receipt) throw notFound('Receipt');
+  if (!receipt || (donorIds && !donorIds.includes(receipt.donorId))) throw notFound('Receipt');
   return load(db, receipt);
 }
 
-export function listReceipts(db: Db, actor: Actor, filters: { donorId?: number; year?: number }): ReceiptDto[] {
+export function listReceipts(db: Db, actor: Actor, filters: { donorIds?: number[]; year?: number; limit?: number }): ReceiptDto[] {
   const rows = listReceiptRows(db, actor.foodBankId, filters);
   const ids = rows.map((r) => r.id);
   const lines = linesOf(db, ids);
   const donations = donationIdsOf(db, ids);
-  return rows.map((r) => toReceiptDto(r, lines.filter((l) => l.receiptId === r.id), donations.get(r.id) ?? []));
+  const serials = new Map(rows.map((r) => [r.id, r.serial]));
+  return rows.map((r) =>
+    toReceiptDto(
+      r,
+      lines.filter((l) => l.receiptId === r.id),
+      donations.get(r.id) ?? [],
+      r.reissueOf === null ? null : (serials.get(r.reissueOf) ?? serialOf(db, actor.foodBankId, r.reissueOf)),
+    ),
+  );
+}
+
+/** Everything the PDF prints, with the donor's registration number in the clear (decrypted here only). */
+export function receiptDocument(db: Db, actor: Actor, cipher: FieldCipher, id: number, donorIds?: number[]): ReceiptDocument {
+  const receipt = getReceipt(db, actor, id, donorIds);
+  const row = findReceipt(db, actor.foodBankId, id)!;
+  const registrationNumber = row.donorRegistrationEncrypted ? cipher.decrypt(row.donorRegistrationEncrypted) : receipt.donorRegistrationMasked;
+  return {
+    form: receipt.form,
+    serial: receipt.serial,
+    kind: receipt.kind,
+    periodYear: receipt.periodYear,
+    voided: receipt.voidedAt ? { at: receipt.voidedAt, reason: receipt.voidReason ?? '' } : null,
+    reissueOfSerial: receipt.reissueOfSerial,
+    donor: { kind: receipt.donorKind ?? 'individual', name: receipt.donorName, registrationNumber, address: receipt.donorAddress },
+    foodBank: { ...receipt.foodBank, name: receipt.foodBank.name ?? findFoodBank(db, actor.foodBankId)!.name },
+    lines: receipt.lines.map(({ kind, date, itemName, quantity, unitValue, amount }) => ({ kind, date, itemName, quantity, unitValue, amount })),
+    totalAmount: receipt.totalAmount,
+    issuedOn: localDate(new Date(receipt.issuedAt)),
+    issuerName: receipt.issuerName ?? '',
+  };
+}
+
+/** The issue register (기부자별 발급명세) of a year, or of every year, oldest first. */
+export function registerRows(db: Db, actor: Actor, year?: number): RegisterRow[] {
+  const rows = listReceiptRows(db, actor.foodBankId, year ? { year } : {}).reverse();
+  const serials = new Map(rows.map((r) => [r.id, r.serial]));
+  return rows.map((r) => ({
+    serial: r.serial,
+    status: r.voidedAt ? 'voided' : 'issued',
+    kind: r.kind,
+    form: r.form,
+    periodYear: r.periodYear,
+    issuedAt: r.issuedAt,
+    donorName: r.donorName,
+    donorRegistrationMasked: r.donorRegistrationMasked,
+    totalAmount: r.totalAmount,
+    voidedAt: r.voidedAt,
+    voidReason: r.voidReason,
+    reissueOfSerial: r.reissueOf === null ? null : (serials.get(r.reissueOf) ?? serialOf(db, actor.foodBankId, r.reissueOf)),
+    issuerName: r.issuerName ?? '',
+  }));
+}
+
+/** Year-end: donors whose completed donations of the year still lack a receipt. */
+export function yearEndDonors(db: Db, actor: Actor, year: number) {
+  return donorsWithoutReceipt(db, actor.foodBankId, year).map((r) => ({
+    donorId: r.donorId,
+    donorName: r.donorName,
+    kind: r.kind,
+    registrationMasked: r.residentNumberMasked ?? (r.businessNumber ? formatBusinessNumber(r.businessNumber) : null),
+    consentReceipts: Boolean(r.consentReceipts),
+    donations: r.donations,
+    amount: r.amount,
+  }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { containsText } from '../columns.js';
 import type { DbOrTx } from '../client.js';
 import { donors, type DonorRow } from '../schema.js';
@@ -27,6 +27,7 @@ export function searchDonors(db: DbOrTx, foodBankId: number, text: string, limit
     .where(
       and(
         eq(donors.foodBankId, foodBankId),
+        isNull(donors.mergedIntoId),
         or(containsText(donors.name, text), containsText(donors.phone, text), containsText(donors.businessNumber, text)),
       ),
     )
@@ -43,6 +44,47 @@ export function findDonorsByContact(db: DbOrTx, foodBankId: number, phone: strin
   return db
     .select()
     .from(donors)
-    .where(and(eq(donors.foodBankId, foodBankId), or(...matches)))
+    .where(and(eq(donors.foodBankId, foodBankId), isNull(donors.mergedIntoId), or(...matches)))
     .all();
+}
+
+export type DuplicateReason = 'phone' | 'business_number' | 'email' | 'name';
+
+/**
+ * Donor records of a food bank that share a phone, business number, email or name (compared
+ * without case and spaces): candidates for staff to merge. Merged-away records are left out.
+ */
+export function duplicateDonorGroups(db: DbOrTx, foodBankId: number): { reason: DuplicateReason; ids: number[] }[] {
+  const keys: [DuplicateReason, ReturnType<typeof sql>][] = [
+    ['phone', sql`${donors.phone}`],
+    ['business_number', sql`${donors.businessNumber}`],
+    ['email', sql`${donors.email}`],
+    ['name', sql`lower(replace(${donors.name}, ' ', ''))`],
+  ];
+  return keys.flatMap(([reason, key]) =>
+    db
+      .select({ ids: sql<string>`group_concat(${donors.id})` })
+      .from(donors)
+      .where(and(eq(donors.foodBankId, foodBankId), isNull(donors.mergedIntoId), sql`${key} is not null and ${key} <> ''`))
+      .groupBy(key)
+      .having(sql`count(*) > 1`)
+      .all()
+      .map((row) => ({ reason, ids: row.ids.split(',').map(Number).sort((a, b) => a - b) })),
+  );
+}
+
+export function findDonorsByIds(db: DbOrTx, foodBankId: number, ids: number[]): DonorRow[] {
+  if (ids.length === 0) return [];
+  return db.select().from(donors).where(and(eq(donors.foodBankId, foodBankId), inArray(donors.id, ids))).all();
+}
+
+/** A record and every record merged into it (directly: merging flattens chains). */
+export function donorIdsMergedInto(db: DbOrTx, donorId: number): number[] {
+  const merged = db.select({ id: donors.id }).from(donors).where(eq(donors.mergedIntoId, donorId)).all();
+  return [donorId, ...merged.map((r) => r.id)];
+}
+
+/** Points the records merged into `fromId`, and `fromId` itself, at `toId`. */
+export function markMerged(tx: DbOrTx, fromId: number, toId: number, updatedAt: string): void {
+  tx.update(donors).set({ mergedIntoId: toId, updatedAt }).where(or(eq(donors.mergedIntoId, fromId), eq(donors.id, fromId))).run();
 }

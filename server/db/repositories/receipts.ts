@@ -51,11 +51,49 @@ export function linesOf(db: DbOrTx, receiptIds: number[]): ReceiptLineRow[] {
   return db.select().from(receiptLines).where(inArray(receiptLines.receiptId, receiptIds)).orderBy(asc(receiptLines.receiptId), asc(receiptLines.lineNo)).all();
 }
 
-export function listReceipts(db: DbOrTx, foodBankId: number, filters: { donorId?: number; year?: number }): ReceiptRow[] {
+/** The register, newest first; the staff's list is capped, an export takes the whole year. */
+export function listReceipts(db: DbOrTx, foodBankId: number, filters: { donorIds?: number[]; year?: number; limit?: number }): ReceiptRow[] {
   const conditions = [eq(receipts.foodBankId, foodBankId)];
-  if (filters.donorId) conditions.push(eq(receipts.donorId, filters.donorId));
+  if (filters.donorIds) conditions.push(inArray(receipts.donorId, filters.donorIds));
   if (filters.year) conditions.push(eq(receipts.periodYear, filters.year));
-  return db.select().from(receipts).where(and(...conditions)).orderBy(desc(receipts.id)).limit(500).all();
+  const query = db.select().from(receipts).where(and(...conditions)).orderBy(desc(receipts.id));
+  return filters.limit === undefined ? query.all() : query.limit(filters.limit).all();
+}
+
+export interface YearEndRow {
+  donorId: number;
+  donorName: string;
+  kind: 'individual' | 'organisation';
+  residentNumberMasked: string | null;
+  businessNumber: string | null;
+  consentReceipts: number;
+  donations: number;
+  amount: number;
+}
+
+/**
+ * Donors with completed donations in the year that carry accepted goods and that no receipt in
+ * force covers yet: who still needs an annual receipt.
+ */
+export function donorsWithoutReceipt(db: DbOrTx, foodBankId: number, year: number): YearEndRow[] {
+  return db.all<YearEndRow>(sql`
+    with open_donations as (
+      select dn.id, dn.donor_id, sum(case when dl.accepted = 1 then dl.quantity * dl.unit_value else 0 end) as value
+      from donations dn
+      join donation_lines dl on dl.donation_id = dn.id and dl.voided_by_correction_id is null
+      where dn.food_bank_id = ${foodBankId} and dn.status = 'completed' and substr(dn.received_on, 1, 4) = ${String(year)}
+        and not exists (
+          select 1 from receipt_donations rd join receipts r on r.id = rd.receipt_id
+          where rd.donation_id = dn.id and r.voided_at is null)
+      group by dn.id
+      having sum(case when dl.accepted = 1 then 1 else 0 end) > 0
+    )
+    select d.id as donorId, d.name as donorName, d.kind as kind, d.resident_number_masked as residentNumberMasked,
+      d.business_number as businessNumber, d.consent_receipts as consentReceipts,
+      count(*) as donations, sum(o.value) as amount
+    from open_donations o join donors d on d.id = o.donor_id
+    group by d.id
+    order by d.name, d.id`);
 }
 
 /** Completed donations of a donor received in a year, for an annual receipt. */
