@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authSuite } from './suites/auth.js';
 import { intakeSuite } from './suites/intake.js';
+import { matchingSuite } from './suites/matching.js';
 import { stockLookupSuite } from './suites/stock-lookup.js';
 import type { BenchContext, SuiteResult } from './types.js';
 
@@ -13,6 +14,7 @@ import type { BenchContext, SuiteResult } from './types.js';
 const SUITES: Record<string, (context: BenchContext) => Promise<SuiteResult>> = {
   auth: authSuite,
   intake: intakeSuite,
+  matching: matchingSuite,
   'stock-lookup': stockLookupSuite,
 };
 
