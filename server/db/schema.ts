@@ -2,3 +2,4 @@
 export * from './tenancy-schema.js';
 export * from './inventory-schema.js';
 export * from './donor-schema.js';
+export * from './distribution-schema.js';

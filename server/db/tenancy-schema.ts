@@ -21,6 +21,9 @@ export const foodBanks = sqliteTable(
     receiptTypeCode: text('receipt_type_code'),
     /** 대표자: printed beside the food bank on receipts. */
     representative: text('representative'),
+    /** Matching defaults of this food bank (null: the Korean defaults): base units and priority weights (JSON). */
+    matchingBaseShare: integer('matching_base_share'),
+    matchingWeights: text('matching_weights'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { linkAccount } from '../db/repositories/donor-accounts.js';
 import { findUserByEmail } from '../db/repositories/users.js';
+import { updateDonor } from '../db/repositories/donors.js';
 import type { Actor } from '../domain/roles.js';
 import { addDays, today } from '../lib/dates.js';
 import { listDonations } from '../services/donations.js';
@@ -47,7 +48,7 @@ export function seedDemoDonors(db: Db, cipher: FieldCipher, actor: Actor): void 
     contactPhone: '02-2123-4567',
     note: '오전 10시 이후 수거 부탁드립니다',
     lines: [
-      { itemId: catalog.get('신라면')!, quantity: 200, unit: '봉' },
+      { itemId: catalog.get('신라면')!, quantity: 200, unit: '개' },
       { itemId: catalog.get('햇반 210g')!, quantity: 48, unit: '개' },
     ],
   });
@@ -56,7 +57,7 @@ export function seedDemoDonors(db: Db, cipher: FieldCipher, actor: Actor): void 
     expectedOn: addDays(today(), 3),
     delivery: 'drop_off',
     lines: [
-      { itemId: catalog.get('두유 190ml')!, quantity: 24, unit: '개' },
+      { itemId: catalog.get('두유 190ml')!, quantity: 24, unit: '팩' },
       { description: '수제 쿠키 선물세트', quantity: 5, unit: '세트' },
     ],
   });
@@ -76,5 +77,6 @@ export function seedDemoDonors(db: Db, cipher: FieldCipher, actor: Actor): void 
   reissueReceipt(db, actor, minji.id);
 
   // A donor who signed up on their own and whose record duplicates one staff keep.
-  createDonor(db, actor, { kind: 'organisation', name: '행복한 교회', phone: '02-3777-8888', allowDuplicate: true, notes: '온라인 가입' }, cipher);
+  const selfMade = createDonor(db, actor, { kind: 'organisation', name: '행복한 교회', phone: '02-3777-8888', allowDuplicate: true, notes: '온라인 가입' }, cipher);
+  updateDonor(db, selfMade.id, { selfRegistered: true });
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../lib/passwords.js';
 import { DEMO_FOOD_BANKS, DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERS } from './dataset.js';
 import { seedDemoInventory } from './seed-inventory.js';
 import { DEMO_RECEIPT_SETTINGS, seedDemoDonors } from './seed-donors.js';
+import { seedDemoDistribution } from './seed-distribution.js';
 import { updateReceiptSettings } from '../services/receipt-settings.js';
 import { ensureDefaultCategories } from '../services/catalog.js';
 
@@ -29,6 +30,7 @@ export async function seedDemo(db: Db, cipher: FieldCipher): Promise<boolean> {
   const mapo = { userId: mapoAdmin.id, foodBankId: mapoAdmin.foodBankId, role: mapoAdmin.role };
   seedDemoInventory(db, cipher, mapo);
   seedDemoDonors(db, cipher, mapo);
+  seedDemoDistribution(db, mapo);
   const gangseoAdmin = findUserByEmail(db, 'admin@gangseo.demo')!;
   updateReceiptSettings(
     db,

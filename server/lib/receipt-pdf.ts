@@ -1,14 +1,10 @@
 /**
  * Donation receipts as PDF: 기부금영수증 laid out like 소득세법 시행규칙 별지 제45호의2 서식, or
- * 기부식품 등 영수증 for surplus food at book value. Korean text needs an embedded CJK font; Noto
- * Sans KR ships in an npm package, so nothing is fetched at run time, and pdfkit embeds only the
- * glyphs used (a few tens of KB instead of 4.5 MB per weight).
+ * 기부식품 등 영수증 for surplus food at book value. Korean text needs an embedded CJK font: Noto
+ * Sans KR, found and cached by ./pdf-fonts.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { FONT } from './pdf-fonts.js';
+import { CellTable, renderKoreanA4, type Cell } from './pdf-table.js';
 
 export interface ReceiptDocument {
   /** donation_receipt: 기부금영수증 (소득세법 시행규칙 별지 제45호의2 서식); food_donation_receipt: 기부식품 등 영수증 (surplus food from a business, at book value 장부가액) */
@@ -28,42 +24,8 @@ export interface ReceiptDocument {
 
 type Line = ReceiptDocument['lines'][number];
 
-// ---------------------------------------------------------------------------------------------
-// Fonts: read once per process. The package exports only its JS entry (not package.json), so its
-// folder is found by walking up from that entry.
-
-const REGULAR = 'NotoSansKR-Regular';
-const BOLD = 'NotoSansKR-Bold';
-
-let fontFiles: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
-
-function fontsDir(): string {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve('@embedpdf/fonts-kr'));
-  while (!isPackageRoot(dir, '@embedpdf/fonts-kr')) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('@embedpdf/fonts-kr: package folder not found');
-    dir = parent;
-  }
-  return path.join(dir, 'fonts');
-}
-
-function isPackageRoot(dir: string, name: string): boolean {
-  const manifest = path.join(dir, 'package.json');
-  return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name;
-}
-
-function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
-  fontFiles ??= (async () => {
-    const dir = fontsDir();
-    const [regular, bold] = await Promise.all([readFile(path.join(dir, `${REGULAR}.otf`)), readFile(path.join(dir, `${BOLD}.otf`))]);
-    return { regular, bold };
-  })().catch((error: unknown) => {
-    fontFiles = undefined; // let the next receipt try again rather than caching the failure
-    throw error;
-  });
-  return fontFiles;
-}
+const REGULAR = FONT.regular;
+const BOLD = FONT.bold;
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -101,17 +63,8 @@ const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const BOTTOM = A4.height - MARGIN - FOOTER_SPACE;
 const PAD = 4;
 const BODY_SIZE = 9;
-const LABEL_FILL = '#eeeeee';
 const VOID_RED = '#c62828';
 
-interface Cell {
-  text: string;
-  width: number;
-  align?: 'left' | 'center' | 'right';
-  bold?: boolean;
-  /** A label cell: shaded, like the printed form's captions. */
-  label?: boolean;
-}
 
 /** ④ 기부내용 columns; 내용 spans 품명, 수량 and 단가 in the two-row header. */
 const COLUMNS = { code: 34, kind: 38, date: 66, item: 184, quantity: 50, unitValue: 66, amount: 77.28 } as const;
@@ -128,11 +81,27 @@ const STATEMENT =
 
 class ReceiptLayout {
   private y = MARGIN;
+  private readonly cells: CellTable;
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
     private readonly receipt: ReceiptDocument,
-  ) {}
+  ) {
+    this.cells = new CellTable(pdf, { pad: PAD, bodySize: BODY_SIZE, minRowHeight: 20, boldLabels: false });
+  }
+
+  private rowHeight(cells: readonly Cell[]): number {
+    return this.cells.rowHeight(cells);
+  }
+
+  /** Draws a row of boxed cells at the cursor and moves the cursor below it. */
+  private row(cells: readonly Cell[]): void {
+    this.y += this.cells.row(cells, MARGIN, this.y);
+  }
+
+  private cell(cell: Cell, x: number, y: number, height: number): void {
+    this.cells.cell(cell, x, y, height);
+  }
 
   render(): void {
     this.heading();
@@ -341,48 +310,6 @@ class ReceiptLayout {
     this.pdf.font(BOLD).fontSize(10).fillColor('black').text(text, MARGIN, this.y, { width: CONTENT_WIDTH });
     this.y = this.pdf.y + 3;
   }
-
-  // --- table primitives ---
-
-  private applyCellFont(cell: Cell): void {
-    this.pdf.font(cell.bold ? BOLD : REGULAR).fontSize(cell.label ? 8.5 : BODY_SIZE);
-  }
-
-  private rowHeight(cells: readonly Cell[]): number {
-    return Math.max(
-      20,
-      ...cells.map((cell) => {
-        this.applyCellFont(cell);
-        return this.pdf.heightOfString(cell.text || ' ', { width: cell.width - 2 * PAD }) + 2 * PAD;
-      }),
-    );
-  }
-
-  /** Draws a row of boxed cells at the cursor, as tall as its tallest cell, and moves the cursor below it. */
-  private row(cells: readonly Cell[]): void {
-    const height = this.rowHeight(cells);
-    let x = MARGIN;
-    for (const cell of cells) {
-      this.cell(cell, x, this.y, height);
-      x += cell.width;
-    }
-    this.y += height;
-  }
-
-  private cell(cell: Cell, x: number, y: number, height: number): void {
-    const { pdf } = this;
-    pdf.save().lineWidth(0.6).strokeColor('#333333');
-    if (cell.label) pdf.rect(x, y, cell.width, height).fillAndStroke(LABEL_FILL, '#333333');
-    else pdf.rect(x, y, cell.width, height).stroke();
-    pdf.restore();
-    if (!cell.text) return;
-    this.applyCellFont(cell);
-    const textWidth = cell.width - 2 * PAD;
-    // Centred vertically, as the form's boxes are. heightOfString counts the font's line gap (half
-    // an em in Noto Sans KR) below the last line as well; without it the text would sit high.
-    const textHeight = pdf.heightOfString(cell.text, { width: textWidth }) - (pdf.currentLineHeight(true) - pdf.currentLineHeight());
-    pdf.fillColor('black').text(cell.text, x + PAD, y + (height - textHeight) / 2, { width: textWidth, align: cell.align ?? 'left' });
-  }
 }
 
 function checkAmounts(receipt: ReceiptDocument): void {
@@ -392,26 +319,9 @@ function checkAmounts(receipt: ReceiptDocument): void {
 }
 
 /** Renders one receipt as an A4 PDF with Noto Sans KR embedded (subset). */
+/** Renders one receipt as an A4 PDF with Noto Sans KR embedded (subset). */
 export async function renderReceiptPdf(doc: ReceiptDocument): Promise<Buffer> {
   checkAmounts(doc);
-  const fonts = await loadFonts();
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true, // page numbers and the VOID stamp are added once all pages exist
-    lang: 'ko-KR',
-    displayTitle: true,
-    info: { Title: `${FORM_TITLE[doc.form]} ${doc.serial}`, Author: doc.foodBank.name, Subject: FORM_TITLE[doc.form], Creator: 'foodbank' },
-  });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  pdf.registerFont(REGULAR, fonts.regular);
-  pdf.registerFont(BOLD, fonts.bold);
-  new ReceiptLayout(pdf, doc).render();
-  pdf.end();
-  return finished;
+  const info = { Title: `${FORM_TITLE[doc.form]} ${doc.serial}`, Author: doc.foodBank.name, Subject: FORM_TITLE[doc.form] };
+  return await renderKoreanA4({ margin: MARGIN, info }, (pdf) => new ReceiptLayout(pdf, doc).render());
 }

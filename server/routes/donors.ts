@@ -21,7 +21,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ref(DonorListSchema), ...problems(400, 401, 403) },
       },
     },
-    async (request) => ({ items: searchDonors(app.db, requireActor(request), request.query.q, request.query.limit) }),
+    async (request) => ({ items: searchDonors(app.db, requireActor(request), request.query.q ?? '', request.query.limit) }),
   );
 
   app.post(

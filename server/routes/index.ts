@@ -18,6 +18,10 @@ import stockCountRoutes from './stock-counts.js';
 import receiptRoutes from './receipts.js';
 import donorPortalRoutes from './donor-portal.js';
 import plannedContributionRoutes from './planned-contributions.js';
+import agencyRoutes from './agencies.js';
+import agencyPortalRoutes from './agency-portal.js';
+import requestRoutes from './requests.js';
+import matchingRoundRoutes from './matching-rounds.js';
 
 /**
  * Every API route, in one context whose onRoute hook refuses to start the server if a route does
@@ -76,6 +80,10 @@ const api: FastifyPluginAsyncTypebox<{ config: Config; routeAccess: RouteAccess[
   await app.register(receiptRoutes);
   await app.register(plannedContributionRoutes);
   await app.register(donorPortalRoutes);
+  await app.register(agencyRoutes, { ...session, applicationsPerMinute: config.loginRateLimitPerMinute });
+  await app.register(agencyPortalRoutes);
+  await app.register(requestRoutes);
+  await app.register(matchingRoundRoutes);
 
   app.get(
     '/openapi.json',

@@ -68,7 +68,10 @@ export type UpdateDonorBody = Static<typeof UpdateDonorBodySchema>;
 export const DonorListSchema = Type.Object({ items: Type.Array(ref(DonorSchema)) }, { $id: 'DonorList', additionalProperties: false });
 
 export const DonorSearchQuerySchema = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) },
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Name, phone or business number contains this; omit to list by name' })),
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  },
   { additionalProperties: false },
 );
 

@@ -61,7 +61,8 @@ export const DonorDonationSchema = Type.Object(
     id: Type.Integer(),
     receivedOn: IsoDate,
     acceptedValue: Type.Integer({ description: 'Won: Σ quantity × unit value of accepted lines' }),
-    receiptSerial: Type.Union([Type.String(), Type.Null()], { description: 'The receipt in force that covers it' }),
+    receiptId: Type.Union([Type.Integer(), Type.Null()], { description: 'The receipt in force that covers it' }),
+    receiptSerial: Type.Union([Type.String(), Type.Null()]),
     lines: Type.Array(
       Type.Object(
         {

@@ -76,6 +76,9 @@ import {
   PlannedContributionSchema,
   PlannedLineInputSchema,
 } from './planned-contributions.js';
+import * as agencySchemas from './agencies.js';
+import * as requestSchemas from './requests.js';
+import * as matchingSchemas from './matching.js';
 import { CreatedUserSchema, CreateUserBodySchema, UpdateUserBodySchema, UserListSchema } from './users.js';
 
 /**
@@ -173,4 +176,37 @@ export const SHARED_SCHEMAS = [
   PlannedContributionBodySchema,
   CancelPlanBodySchema,
   DonorCatalogSchema,
+  agencySchemas.PeopleServedSchema,
+  agencySchemas.StorageSchema,
+  agencySchemas.AgencySchema,
+  agencySchemas.AgencyListSchema,
+  agencySchemas.AgencyBodySchema,
+  agencySchemas.UpdateAgencyBodySchema,
+  agencySchemas.AgencyApplicationBodySchema,
+  agencySchemas.AgencyStatusBodySchema,
+  agencySchemas.AgencyUserBodySchema,
+  agencySchemas.MyAgencySchema,
+  requestSchemas.RequestLineInputSchema,
+  requestSchemas.RequestBodySchema,
+  requestSchemas.SubmitRequestBodySchema,
+  requestSchemas.ReasonBodySchema,
+  requestSchemas.UnusualLineSchema,
+  requestSchemas.RequestPreviewSchema,
+  requestSchemas.RequestAllocationSchema,
+  requestSchemas.AllocationRequestSchema,
+  requestSchemas.AllocationRequestListSchema,
+  requestSchemas.RequestableSchema,
+  requestSchemas.HandoverBodySchema,
+  requestSchemas.ConfirmReceiptBodySchema,
+  requestSchemas.TraceEntrySchema,
+  requestSchemas.TraceSchema,
+  requestSchemas.PickListSchema,
+  matchingSchemas.PriorityWeightsSchema,
+  matchingSchemas.RunRoundBodySchema,
+  matchingSchemas.RoundAllocationSchema,
+  matchingSchemas.MatchingRoundSchema,
+  matchingSchemas.MatchingRoundListSchema,
+  matchingSchemas.AdjustRoundBodySchema,
+  matchingSchemas.MatchingSettingsSchema,
+  matchingSchemas.UpdateMatchingSettingsBodySchema,
 ];

@@ -8,26 +8,15 @@ import { activeReceiptFor } from '../db/repositories/receipts.js';
 import type { DonorRow } from '../db/schema.js';
 import { conflict } from '../domain/errors.js';
 import { acceptedValue } from '../domain/intake.js';
-import { formatBusinessNumber } from '../domain/korean-ids.js';
 import type { Actor } from '../domain/roles.js';
 import type { FieldCipher } from '../lib/field-encryption.js';
 import type { CreateMyDonorBody, DonorDonationDto, UpdateMyDonorBody } from '../schemas/donor-portal.js';
-import { digits, registrationFields } from './donors.js';
+import { digits, registrationFields, toDonorDto } from './donors.js';
 
 /** A donor's own record, without the staff's notes and bookkeeping. */
 function toProfile(row: DonorRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    phone: row.phone,
-    email: row.email,
-    address: row.address,
-    businessNumber: row.businessNumber ? formatBusinessNumber(row.businessNumber) : null,
-    residentNumberMasked: row.residentNumberMasked,
-    consentReceipts: row.consentReceipts,
-    consentMessages: row.consentMessages,
-  };
+  const { notes: _notes, selfRegistered: _self, mergedIntoId: _merged, createdAt: _created, ...profile } = toDonorDto(row);
+  return profile;
 }
 
 /** The donor record the signed-in donor acts for; refused until the account is linked. */
@@ -97,17 +86,15 @@ export function myDonations(db: Db, actor: Actor): { items: DonorDonationDto[]; 
   const lines = listDonationLines(db, rows.map((r) => r.donation.id));
   const items = rows.map(({ donation }) => {
     const own = lines.filter((l) => l.donationId === donation.id);
+    const receipt = activeReceiptFor(db, donation.id);
     return {
       id: donation.id,
       receivedOn: donation.receivedOn,
       acceptedValue: acceptedValue(own),
-      receiptSerial: activeReceiptFor(db, donation.id)?.serial ?? null,
+      receiptId: receipt?.id ?? null,
+      receiptSerial: receipt?.serial ?? null,
       lines: own.map((l) => ({ itemName: l.itemName, quantity: l.quantity, unit: l.unit, unitValue: l.unitValue, accepted: l.accepted, rejectionReason: l.rejectionReason })),
     };
   });
   return { items, totalValue: items.reduce((sum, d) => sum + d.acceptedValue, 0) };
-}
-
-export function linkedDonorRow(db: Db, actor: Actor): DonorRow {
-  return findDonorInFoodBank(db, actor.foodBankId, ownDonorId(db, actor))!;
 }

@@ -77,7 +77,8 @@ export function createPlan(db: Db, actor: Actor, donorId: number, input: Planned
         if (line.itemId && (!item || !item.active)) throw unprocessable('unknown_item', `Line ${lineNo}: no such item`, { lineNo, itemId: line.itemId });
         const description = line.description?.trim() || item?.name;
         if (!description) throw unprocessable('description_required', `Line ${lineNo}: say what it is`, { lineNo });
-        return { lineNo, itemId: item?.id ?? null, description, quantity: line.quantity, unit: line.unit.trim() };
+        // A catalog item is counted in its own unit, so the desk can take the quantity as it stands.
+        return { lineNo, itemId: item?.id ?? null, description, quantity: line.quantity, unit: item ? item.unit : line.unit.trim() };
       });
       const plan = insertPlannedContribution(
         tx,

@@ -27,7 +27,7 @@ describe('route access', () => {
   it('exposes only the intended public routes', () => {
     const publicRoutes = t.app.routeAccess.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.sort()).toEqual(
-      ['GET /api/health', 'GET /api/openapi.json', 'GET /api/food-banks', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh', 'POST /api/auth/signup'].sort(),
+      ['GET /api/health', 'GET /api/openapi.json', 'GET /api/food-banks', 'POST /api/agency-applications', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh', 'POST /api/auth/signup'].sort(),
     );
     expect(protectedRoutes().length).toBeGreaterThanOrEqual(6);
   });

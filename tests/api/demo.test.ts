@@ -30,7 +30,7 @@ describe('the demo dataset', () => {
     expect(stock.length).toBeGreaterThanOrEqual(12);
     for (const zone of ['ambient', 'chilled', 'frozen']) expect((await get(`/api/stock/items?zone=${zone}`)).items.length).toBeGreaterThan(0);
     const reasons = t.app.sqlite.prepare('select distinct reason from stock_movements order by reason').all().map((r) => (r as { reason: string }).reason);
-    expect(reasons).toEqual(['disposal', 'intake', 'transfer_in', 'transfer_out']);
+    expect(reasons).toEqual(['disposal', 'handover', 'intake', 'transfer_in', 'transfer_out']);
     expect(verifyProjection(t.app.sqlite)).toEqual([]);
   });
 

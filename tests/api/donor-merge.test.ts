@@ -45,7 +45,7 @@ describe('duplicate donors', () => {
     const hanbit = (await signIn(t.app, 'csr@hanbit-foods.demo', DEMO_PASSWORD)).headers;
     expect((await call('GET', '/api/me/donor', undefined, hanbit)).json().donor.id).toBe(copy.id);
     expect((await call('GET', '/api/me/receipts', undefined, hanbit)).json().items).toHaveLength(hanbitReceipts.length);
-    expect((await call('POST', `/api/donors/${kept!.id}/link-codes`)).json().code).toBe('donor_merged');
+    expect((await call('POST', `/api/donors/${kept!.id}/link-codes`, {})).json().code).toBe('donor_merged');
   });
 
   it('refuses merging a record into itself, across kinds, twice, or across food banks, changing nothing', async () => {

@@ -58,14 +58,14 @@ describe('donor sign-up', () => {
 describe('linking an account to a donor record', () => {
   it('takes a one-time code from staff; the code works once, in its own food bank only', async () => {
     const minjiId = await donorIdOf('김민지');
-    const made = await call('POST', `/api/donors/${minjiId}/link-codes`, staff);
+    const made = await call('POST', `/api/donors/${minjiId}/link-codes`, staff, {});
     expect(made.statusCode).toBe(201);
     const { code } = made.json();
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(JSON.stringify(t.app.sqlite.prepare('select * from donor_link_codes').all())).not.toContain(code.replace('-', ''));
 
     const gangseoAdmin = (await signIn(t.app, 'admin@gangseo.demo', DEMO_PASSWORD)).headers;
-    expect((await call('POST', `/api/donors/${minjiId}/link-codes`, gangseoAdmin)).statusCode).toBe(404);
+    expect((await call('POST', `/api/donors/${minjiId}/link-codes`, gangseoAdmin, {})).statusCode).toBe(404);
     const gangseoDonor = (await signIn(t.app, 'donor@gangseo.demo', DEMO_PASSWORD)).headers;
     expect((await call('POST', '/api/me/donor/link', gangseoDonor, { code })).json().code).toBe('invalid_link_code');
 

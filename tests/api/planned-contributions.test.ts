@@ -49,7 +49,7 @@ describe('planning a contribution', () => {
       status: 'planned',
       delivery: 'drop_off',
       lines: [
-        { lineNo: 1, itemId: item('두유 190ml').id, itemName: '두유 190ml', description: '두유 190ml', quantity: 24, unit: '개' },
+        { lineNo: 1, itemId: item('두유 190ml').id, itemName: '두유 190ml', description: '두유 190ml', quantity: 24, unit: '팩' },
         { lineNo: 2, itemId: null, itemName: null, description: '직접 만든 반찬', quantity: 3, unit: '통' },
       ],
     });

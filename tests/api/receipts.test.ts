@@ -127,7 +127,7 @@ describe('receipt settings', () => {
     const newAdmin = (await signIn(t.app, (await makeUser(t.app, { foodBankId: bank.id, role: 'admin' })).email)).headers;
     const newStaff = (await signIn(t.app, (await makeUser(t.app, { foodBankId: bank.id, role: 'staff' })).email)).headers;
     expect((await get('/api/receipt-settings', newStaff)).json()).toMatchObject({ complete: false, registrationNumber: null });
-    const patch = (payload: object, headers: object) => t.app.inject({ method: 'PATCH', url: '/api/receipt-settings', headers, payload });
+    const patch = (payload: object, headers: Record<string, string>) => t.app.inject({ method: 'PATCH', url: '/api/receipt-settings', headers, payload });
     expect((await patch({ address: '서울' }, newStaff)).statusCode).toBe(403);
     expect((await patch({ receiptTypeCode: 'forty' }, newAdmin)).statusCode).toBe(400);
     expect((await patch({ registrationNumber: '12-34' }, newAdmin)).statusCode).toBe(400);

@@ -59,3 +59,27 @@ export function findLotInFoodBank(db: DbOrTx, foodBankId: number, lotId: number)
     .where(and(eq(lots.id, lotId), eq(lots.foodBankId, foodBankId)))
     .get();
 }
+
+/**
+ * Holds units of a lot at a location for an allocation: only what is available (on hand − already
+ * reserved) can be held, checked in the same statement, so two rounds can never hold one unit.
+ */
+export function reserveStock(tx: DbOrTx, lotId: number, locationId: number, quantity: number): boolean {
+  return (
+    tx
+      .update(stockLevels)
+      .set({ reserved: sql`${stockLevels.reserved} + ${quantity}` })
+      .where(and(eq(stockLevels.lotId, lotId), eq(stockLevels.locationId, locationId), sql`${stockLevels.onHand} - ${stockLevels.reserved} >= ${quantity}`))
+      .run().changes === 1
+  );
+}
+
+/** Lets go of held units (a cancelled request, or just before they leave at handover). */
+export function releaseStock(tx: DbOrTx, lotId: number, locationId: number, quantity: number): void {
+  const released = tx
+    .update(stockLevels)
+    .set({ reserved: sql`${stockLevels.reserved} - ${quantity}` })
+    .where(and(eq(stockLevels.lotId, lotId), eq(stockLevels.locationId, locationId), sql`${stockLevels.reserved} >= ${quantity}`))
+    .run();
+  if (released.changes !== 1) throw new Error(`lot ${lotId} at location ${locationId} holds fewer than ${quantity} reserved units`);
+}
