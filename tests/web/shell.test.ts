@@ -37,10 +37,10 @@ const navLinks = async (page: Page) => {
 
 describe.skipIf(!run)('the web app', () => {
   it.each([
-    ['admin', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '사용자 관리', '내 계정']],
-    ['staff', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '내 계정']],
-    ['donor', ['홈', '내 계정']],
-    ['agency', ['홈', '내 계정']],
+    ['admin', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '배분 요청', '배분 매칭', '이용시설', '기부자', '기부금영수증', '사용자 관리', '내 계정']],
+    ['staff', ['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '배분 요청', '배분 매칭', '이용시설', '기부자', '기부금영수증', '내 계정']],
+    ['donor', ['홈', '내 기부자 정보', '기부 예정', '기부 내역', '내 영수증', '내 계정']],
+    ['agency', ['홈', '우리 시설', '요청하기', '내 계정']],
   ] as const)('signs in as %s and shows only that role’s navigation', async (role, expected) => {
     const page = await newPage();
     await signInAs(page, h.baseUrl, DEMO_LOGINS[role], DEMO_PASSWORD);
@@ -70,13 +70,13 @@ describe.skipIf(!run)('the web app', () => {
     await signInAs(page, h.baseUrl, DEMO_LOGINS.admin, DEMO_PASSWORD);
     const language = page.getByLabel('언어');
     await language.selectOption('en');
-    expect(await navLinks(page)).toEqual(['Home', 'Intake', 'Stock', 'Expiring', 'Stock counts', 'Shipments', 'Items', 'Locations', 'Users', 'My account']);
+    expect(await navLinks(page)).toEqual(['Home', 'Intake', 'Stock', 'Expiring', 'Stock counts', 'Shipments', 'Items', 'Locations', 'Requests', 'Matching', 'Agencies', 'Donors', 'Receipts', 'Users', 'My account']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const now = new Date();
     const today = () => page.getByRole('main').getByText(/^(Today is|Өнөөдөр)/).textContent();
     expect(await today()).toBe(`Today is ${new Intl.DateTimeFormat('en', { dateStyle: 'full' }).format(now)}.`);
     await page.getByLabel('Language').selectOption('mn');
-    const mongolian = ['Нүүр', 'Хүлээн авалт', 'Нөөц', 'Хугацаа дуусах', 'Тооллого', 'Шилжүүлэг', 'Бараа', 'Байршил', 'Хэрэглэгчид', 'Миний бүртгэл'];
+    const mongolian = ['Нүүр', 'Хүлээн авалт', 'Нөөц', 'Хугацаа дуусах', 'Тооллого', 'Шилжүүлэг', 'Бараа', 'Байршил', 'Хүсэлтүүд', 'Хуваарилалт', 'Байгууллагууд', 'Хандивлагчид', 'Баримтууд', 'Хэрэглэгчид', 'Миний бүртгэл'];
     expect(await navLinks(page)).toEqual(mongolian);
     // Chromium has no Mongolian date data; the app's own pattern writes the date in Mongolian.
     expect(await today()).toContain(`${now.getFullYear()} оны ${now.getMonth() + 1}-р сарын ${now.getDate()}, `);
@@ -104,7 +104,7 @@ describe.skipIf(!run)('the web app', () => {
     await signInAs(page, h.baseUrl, DEMO_LOGINS.donor, DEMO_PASSWORD);
     await page.reload();
     await page.getByRole('navigation').waitFor();
-    expect(await navLinks(page)).toEqual(['홈', '내 계정']);
+    expect(await navLinks(page)).toEqual(['홈', '내 기부자 정보', '기부 예정', '기부 내역', '내 영수증', '내 계정']);
     await page.context().close();
   });
 
@@ -171,7 +171,7 @@ describe.skipIf(!run)('the web app', () => {
     await other.getByLabel('새 비밀번호 확인').fill('my-own-long-password');
     await other.getByRole('button', { name: '변경' }).click();
     await other.getByRole('navigation').waitFor();
-    expect(await navLinks(other)).toEqual(['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '내 계정']);
+    expect(await navLinks(other)).toEqual(['홈', '입고', '재고', '기한 임박', '재고 실사', '이관', '품목', '보관 장소', '배분 요청', '배분 매칭', '이용시설', '기부자', '기부금영수증', '내 계정']);
     await other.context().close();
     await page.context().close();
   });

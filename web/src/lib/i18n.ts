@@ -10,6 +10,9 @@ export const LOCALES = [
 ] as const;
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
+// Each area of the app may keep its own messages in messages/<area>/{ko,en,mn}.json.
+const AREA_MESSAGES = import.meta.glob<{ default: Record<string, unknown> }>('../../messages/*/*.json', { eager: true });
+
 const STORAGE_KEY = 'foodbank.locale';
 
 function storedLocale(): LocaleCode {
@@ -22,6 +25,10 @@ export function setupI18n(): void {
   addMessages('ko', ko);
   addMessages('en', en);
   addMessages('mn', mn);
+  for (const [path, module] of Object.entries(AREA_MESSAGES)) {
+    const code = /\/(\w+)\.json$/.exec(path)![1]!;
+    if (LOCALES.some((l) => l.code === code)) addMessages(code, module.default as Parameters<typeof addMessages>[1]);
+  }
   const initial = storedLocale();
   init({ fallbackLocale: 'ko', initialLocale: initial });
   document.documentElement.lang = initial;

@@ -11,6 +11,8 @@ export interface AppRoute {
 
 const ALL: readonly Role[] = ['admin', 'staff', 'donor', 'agency'];
 const WAREHOUSE: readonly Role[] = ['admin', 'staff'];
+const DONOR: readonly Role[] = ['donor'];
+const AGENCY: readonly Role[] = ['agency'];
 
 /** Every page of the app and who may use it; the shell shows only what the role may use. */
 export const ROUTES: AppRoute[] = [
@@ -23,6 +25,23 @@ export const ROUTES: AppRoute[] = [
   { path: '/items', labelKey: 'nav.items', roles: WAREHOUSE, inNav: true },
   { path: '/locations', labelKey: 'nav.locations', roles: WAREHOUSE, inNav: true },
   { path: '/lots/:id', labelKey: 'lot.title', roles: WAREHOUSE, inNav: false },
+  { path: '/requests', labelKey: 'nav.requests', roles: WAREHOUSE, inNav: true },
+  { path: '/requests/:id', labelKey: 'nav.request', roles: WAREHOUSE, inNav: false },
+  { path: '/matching', labelKey: 'nav.matching', roles: WAREHOUSE, inNav: true },
+  { path: '/matching/:id', labelKey: 'nav.matchingRound', roles: WAREHOUSE, inNav: false },
+  { path: '/agencies', labelKey: 'nav.agencies', roles: WAREHOUSE, inNav: true },
+  { path: '/agencies/:id', labelKey: 'nav.agency', roles: WAREHOUSE, inNav: false },
+  { path: '/donors', labelKey: 'nav.donors', roles: WAREHOUSE, inNav: true },
+  { path: '/donors/:id', labelKey: 'nav.donor', roles: WAREHOUSE, inNav: false },
+  { path: '/receipts', labelKey: 'nav.receipts', roles: WAREHOUSE, inNav: true },
+  { path: '/receipts/:id', labelKey: 'nav.receipt', roles: ['admin', 'staff', 'donor'], inNav: false },
+  { path: '/donor', labelKey: 'nav.myDonor', roles: DONOR, inNav: true },
+  { path: '/donor/plans', labelKey: 'nav.myPlans', roles: DONOR, inNav: true },
+  { path: '/donor/history', labelKey: 'nav.myHistory', roles: DONOR, inNav: true },
+  { path: '/donor/receipts', labelKey: 'nav.myReceipts', roles: DONOR, inNav: true },
+  { path: '/agency', labelKey: 'nav.myAgency', roles: AGENCY, inNav: true },
+  { path: '/agency/requests', labelKey: 'nav.myRequests', roles: AGENCY, inNav: true },
+  { path: '/agency/requests/:id', labelKey: 'nav.myRequest', roles: AGENCY, inNav: false },
   { path: '/users', labelKey: 'nav.users', roles: ['admin'], inNav: true },
   { path: '/account/password', labelKey: 'nav.account', roles: ALL, inNav: true },
 ];
