@@ -228,10 +228,9 @@ describe.skipIf(!run)('donors and receipts in the browser', () => {
 
     await staff.getByText(`기부 예정 #${plan.id}`, { exact: false }).first().waitFor();
     expect(await staff.getByLabel('입고 경로').inputValue()).toBe('pickup');
-    // Both lines name catalog items, so both are on the desk with the planned quantities; 봉 is not
-    // how the desk counts 신라면 (개), so the number is kept and the donor's words shown beside it.
-    expect(await staff.getByLabel('신라면 수량').inputValue()).toBe('200');
-    await staff.getByText('예정: 200 봉').waitFor();
+    // Both lines name catalog items, so both are on the desk with the planned quantities in the
+    // items' own units.
+    expect(await staff.getByLabel('신라면 수량').inputValue()).toBe('200 개');
     expect(await staff.getByLabel('햇반 210g 수량').inputValue()).toBe('48 개');
     const focused = () => staff.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '');
     await expect.poll(focused).toBe('신라면 수량');
