@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { AppError } from './domain/errors.js';
 import { FieldCipher } from './lib/field-encryption.js';
 import { OneLinePerRequest } from './lib/request-log.js';
-import { cachingSerializerFactory } from './lib/serializer-cache.js';
+import { buildSerializer, buildValidator } from './lib/schema-compilers.js';
 import authPlugin from './plugins/auth.js';
 import dbPlugin from './plugins/db.js';
 import errorsPlugin from './plugins/errors.js';
@@ -69,7 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
-    schemaController: { compilersFactory: { buildSerializer: cachingSerializerFactory() } },
+    schemaController: { compilersFactory: { buildSerializer, buildValidator } },
     ajv: {
       // Reject unknown fields instead of silently dropping them; report every problem at once.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },

@@ -29,7 +29,7 @@ export function ownDonorId(db: DbOrTx, actor: Actor): number {
 /** Own donor id and the records merged into it: receipts stay with the record they were issued to. */
 export const ownDonorIds = (db: DbOrTx, actor: Actor): number[] => donorIdsMergedInto(db, ownDonorId(db, actor));
 
-export function getMyDonor(db: Db, actor: Actor) {
+export function getMyDonor(db: DbOrTx, actor: Actor) {
   const donorId = donorIdOfUser(db, actor.userId);
   const donor = donorId === undefined ? undefined : findDonorInFoodBank(db, actor.foodBankId, donorId);
   return { linked: donor !== undefined, foodBankName: findFoodBank(db, actor.foodBankId)!.name, donor: donor ? toProfile(donor) : null };
@@ -54,7 +54,7 @@ export function createMyDonor(db: Db, actor: Actor, email: string, input: Create
         ...registration,
       });
       linkAccount(tx, actor.userId, row.id);
-      return getMyDonor(tx as Db, actor);
+      return getMyDonor(tx, actor);
     },
     { behavior: 'immediate' },
   );
@@ -73,7 +73,7 @@ export function updateMyDonor(db: Db, actor: Actor, input: UpdateMyDonorBody, ci
         ...registrationFields(donor.kind, input, cipher),
         updatedAt: nowIso(),
       });
-      return getMyDonor(tx as Db, actor);
+      return getMyDonor(tx, actor);
     },
     { behavior: 'immediate' },
   );

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyProjection } from '../../server/db/repositories/stock-projection.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../server/demo/dataset.js';
 import { addDays, today } from '../../server/lib/dates.js';
 import { browserAvailable, seriousAccessibilityViolations, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
 
 const run = browserAvailable();
 let h: BrowserHarness;
@@ -11,7 +13,7 @@ let staff: Page;
 let admin: Page;
 
 async function signedIn(browser: Browser, email: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: width <= 375 ? 740 : 900 }, locale: 'ko-KR' });
+  const context = await browser.newContext({ viewport: { width, height: width <= 375 ? 740 : 900 }, locale: 'ko-KR', acceptDownloads: true });
   // An action that cannot happen fails with its locator well before the test's own time limit.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -205,6 +207,13 @@ describe.skipIf(!run)('distribution in the browser: agencies, matching, pick lis
     expect(await staff.getByRole('heading', { name: '요청한 품목과 배분량' }).isVisible()).toBe(false);
     expect(await staff.getByRole('button', { name: '피킹 목록 인쇄' }).isVisible()).toBe(false);
     await staff.emulateMedia({ media: 'screen' });
+    // The same list as a PDF in Korean, in the same order.
+    const download = staff.waitForEvent('download');
+    await staff.getByRole('button', { name: 'PDF로 내려받기' }).click();
+    const pdf = await pdfText(readFileSync((await (await download).path())!));
+    const positions = pickList.lines.map((line) => pdf.indexOf(line.itemName));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(pdf).toContain('햇살지역아동센터');
 
     // 6. Picked: ready (what was not allocated is no longer waited for).
     await staff.getByRole('button', { name: '피킹 완료 (준비됨)' }).click();
