@@ -75,6 +75,20 @@ describe('a matching round', () => {
     expect(round.allocations.some((a) => a.itemName === '흰우유 1L')).toBe(false);
   });
 
+  it('never gives an agency more than its stated capacity, counting what is already held for it', async () => {
+    // 햇살 asks for 48 tuna and 6 rolls (ambient) but now says it can keep only 20 ambient units.
+    const sunshine = (await call('GET', '/api/me/agency', as.sunshine)).json().agency;
+    await call('PATCH', `/api/agencies/${sunshine.id}`, as.staff, { storage: { ...sunshine.storage, ambientCapacity: 20 } });
+    const round = await run();
+    const ambient = round.allocations.filter((a) => a.agencyName === '햇살지역아동센터' && a.zone === 'ambient').reduce((s, a) => s + a.quantity, 0);
+    expect(ambient).toBe(20);
+    expect(round.lines.filter((l) => round.allocations.some((a) => a.requestLineId === l.requestLineId && a.agencyName === '햇살지역아동센터')).map((l) => l.shortfall)).toContain('capacity');
+    await call('POST', `/api/matching-rounds/${round.id}/confirm`, as.staff);
+    // Held units take room too: the next round finds none left for 햇살.
+    const next = await run();
+    expect(next.allocations.filter((a) => a.agencyName === '햇살지역아동센터')).toEqual([]);
+  });
+
   it('reserves on confirmation (available drops, on hand stays) and moves requests on; confirming twice changes nothing', async () => {
     const before = itemStock(t.app, '참치 통조림 150g');
     const round = await run();
