@@ -163,6 +163,19 @@ CREATE TABLE `request_lines` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `request_lines_no_unique` ON `request_lines` (`request_id`,`line_no`);--> statement-breakpoint
+CREATE TABLE `request_status_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`request_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`changed_by` integer NOT NULL,
+	`note` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+	FOREIGN KEY (`request_id`) REFERENCES `allocation_requests`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`changed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "request_status_changes_status_check" CHECK("request_status_changes"."status" in ('draft', 'submitted', 'partly_allocated', 'allocated', 'ready', 'handed_over', 'received', 'cancelled'))
+);
+--> statement-breakpoint
+CREATE INDEX `request_status_changes_request_idx` ON `request_status_changes` (`request_id`,`id`);--> statement-breakpoint
 CREATE TABLE `round_lines` (
 	`round_id` integer NOT NULL,
 	`request_line_id` integer NOT NULL,
@@ -218,4 +231,14 @@ CREATE TRIGGER `round_lines_kept_after_proposal` BEFORE DELETE ON `round_lines`
 WHEN (SELECT status FROM matching_rounds WHERE id = OLD.round_id) <> 'proposed'
 BEGIN
   SELECT RAISE(ABORT, 'a confirmed round is kept');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `request_status_changes_never_edited` BEFORE UPDATE ON `request_status_changes`
+BEGIN
+  SELECT RAISE(ABORT, 'the status history is never edited');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `request_status_changes_no_delete` BEFORE DELETE ON `request_status_changes`
+BEGIN
+  SELECT RAISE(ABORT, 'the status history is kept');
 END;

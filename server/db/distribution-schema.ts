@@ -101,6 +101,27 @@ export const allocationRequests = sqliteTable(
   ],
 );
 
+/** Every status a request passed through: who moved it, when and why. Appended, never changed. */
+export const requestStatusChanges = sqliteTable(
+  'request_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => allocationRequests.id),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => users.id),
+    note: text('note'),
+    changedAt: createdAt(),
+  },
+  (t) => [
+    index('request_status_changes_request_idx').on(t.requestId, t.id),
+    check('request_status_changes_status_check', sql`${t.status} in (${inList(REQUEST_STATUSES)})`),
+  ],
+);
+
 /** One item ("쌀 20kg × 10") or any item of a category ("라면류 200개"). */
 export const requestLines = sqliteTable(
   'request_lines',

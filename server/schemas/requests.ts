@@ -98,6 +98,13 @@ export const AllocationRequestSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    history: Type.Array(
+      Type.Object(
+        { status: Type.Enum(REQUEST_STATUSES), at: Timestamp, byName: Type.String(), note: Type.Union([Type.String(), Type.Null()]) },
+        { additionalProperties: false },
+      ),
+      { description: 'Every status the request passed through, oldest first: who, when and why' },
+    ),
     requested: Type.Integer(),
     allocated: Type.Integer(),
     fillRate: Type.Number({ description: 'allocated ÷ requested' }),

@@ -13,7 +13,7 @@ import {
   roundLinesWithNames,
   updateRound,
 } from '../db/repositories/matching.js';
-import { linesOfRequests } from '../db/repositories/requests.js';
+import { linesOfRequests, setRequestStatus } from '../db/repositories/requests.js';
 import { reserveStock } from '../db/repositories/stock.js';
 import { agencies, allocationRequests, allocations, requestLines, type MatchingRoundRow } from '../db/schema.js';
 import { allocatedStatus } from '../domain/distribution.js';
@@ -220,7 +220,7 @@ export function confirmRound(db: Db, actor: Actor, id: number): MatchingRoundDto
         // The check above saw enough; the guarded update is the last line of defence.
         if (!reserveStock(tx, line.lotId, line.locationId, line.quantity)) throw unsafe([{ rule: 'over_available', requestLineId: line.requestLineId, lotId: line.lotId, locationId: line.locationId, facts: {} }], 'round_stale', 409);
       }
-      refreshRequestStatuses(tx, [...new Set(lines.map((l) => l.requestId))]);
+      refreshRequestStatuses(tx, [...new Set(lines.map((l) => l.requestId))], actor.userId, id);
       return toRoundDto(tx, updateRound(tx, id, { status: 'confirmed', confirmedBy: actor.userId, confirmedAt: nowIso() }));
     },
     { behavior: 'immediate' },
@@ -228,7 +228,7 @@ export function confirmRound(db: Db, actor: Actor, id: number): MatchingRoundDto
 }
 
 /** After allocations change: a request holds everything it asked (allocated) or only part of it. */
-function refreshRequestStatuses(tx: DbOrTx, requestIds: number[]): void {
+function refreshRequestStatuses(tx: DbOrTx, requestIds: number[], actorId: number, roundId: number): void {
   for (const requestId of requestIds) {
     const asked = tx.select({ quantity: requestLines.quantity }).from(requestLines).where(eq(requestLines.requestId, requestId)).all();
     const held = tx
@@ -240,7 +240,8 @@ function refreshRequestStatuses(tx: DbOrTx, requestIds: number[]): void {
       asked.reduce((sum, l) => sum + l.quantity, 0),
       held.reduce((sum, l) => sum + l.quantity, 0),
     );
-    tx.update(allocationRequests).set({ status, updatedAt: nowIso() }).where(eq(allocationRequests.id, requestId)).run();
+    const current = tx.select({ status: allocationRequests.status }).from(allocationRequests).where(eq(allocationRequests.id, requestId)).get()!;
+    if (current.status !== status) setRequestStatus(tx, requestId, { status, by: actorId, note: `round ${roundId}` });
   }
 }
 

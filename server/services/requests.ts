@@ -12,6 +12,8 @@ import {
   listRequestRows,
   pastQuantities,
   replaceRequestLines,
+  setRequestStatus,
+  statusHistory,
   updateRequestRow,
   type RequestFilters,
 } from '../db/repositories/requests.js';
@@ -41,6 +43,7 @@ export function toRequestDtos(db: DbOrTx, rows: { request: AllocationRequestRow;
   const ids = rows.map((r) => r.request.id);
   const lines = linesOfRequests(db, ids);
   const held = allocationsOfRequests(db, ids);
+  const history = statusHistory(db, ids);
   return rows.map(({ request, agencyName }) => {
     const own = held.filter((a) => a.requestId === request.id);
     const lineViews = lines
@@ -71,6 +74,7 @@ export function toRequestDtos(db: DbOrTx, rows: { request: AllocationRequestRow;
       submittedAt: request.submittedAt,
       createdAt: request.createdAt,
       lines: lineViews,
+      history: history.filter((h) => h.requestId === request.id).map(({ status, at, byName, note }) => ({ status, at, byName, note })),
       requested,
       allocated,
       fillRate: requested > 0 ? allocated / requested : 0,
@@ -238,13 +242,14 @@ export function createRequest(db: Db, actor: Actor, input: RequestBody): Allocat
       const request = insertRequest(tx, {
         foodBankId: actor.foodBankId,
         agencyId: agency.id,
-        status: input.submit ? 'submitted' : 'draft',
+        status: 'draft',
         neededBy: input.neededBy,
         fulfilment: input.fulfilment,
         note: input.note?.trim() || null,
         createdBy: actor.userId,
-        submittedAt: input.submit ? nowIso() : null,
       });
+      setRequestStatus(tx, request.id, { status: 'draft', by: actor.userId });
+      if (input.submit) setRequestStatus(tx, request.id, { status: 'submitted', by: actor.userId }, { submittedAt: nowIso() });
       replaceRequestLines(tx, request.id, lines.map(({ lineNo, itemId, categoryId, quantity }) => ({ lineNo, itemId, categoryId, quantity })));
       return loadRequest(tx, actor, request.id, agency.id);
     },
@@ -264,13 +269,8 @@ export function replaceDraftRequest(db: Db, actor: Actor, id: number, input: Req
       assertCanRequest(agency, input.neededBy);
       const lines = keptLines(tx, actor.foodBankId, input.lines);
       if (input.submit) assertUsual(unusualLines(tx, agency.id, lines, id), input.confirmUnusual);
-      updateRequestRow(tx, id, {
-        neededBy: input.neededBy,
-        fulfilment: input.fulfilment,
-        note: input.note?.trim() || null,
-        ...(input.submit ? { status: 'submitted' as const, submittedAt: nowIso() } : {}),
-        updatedAt: nowIso(),
-      });
+      updateRequestRow(tx, id, { neededBy: input.neededBy, fulfilment: input.fulfilment, note: input.note?.trim() || null, updatedAt: nowIso() });
+      if (input.submit) setRequestStatus(tx, id, { status: 'submitted', by: actor.userId }, { submittedAt: nowIso() });
       replaceRequestLines(tx, id, lines.map(({ lineNo, itemId, categoryId, quantity }) => ({ lineNo, itemId, categoryId, quantity })));
       return loadRequest(tx, actor, id, agency.id);
     },
@@ -288,7 +288,7 @@ export function submitRequest(db: Db, actor: Actor, id: number, confirmUnusual?:
       assertCanRequest(agency, request.neededBy);
       const lines = linesOfRequests(tx, [id]).map((l) => ({ lineNo: l.lineNo, itemId: l.itemId, categoryId: l.categoryId, name: l.targetName, unit: l.unit, quantity: l.quantity }));
       assertUsual(unusualLines(tx, agency.id, lines, id), confirmUnusual);
-      updateRequestRow(tx, id, { status: 'submitted', submittedAt: nowIso(), updatedAt: nowIso() });
+      setRequestStatus(tx, id, { status: 'submitted', by: actor.userId }, { submittedAt: nowIso() });
       return loadRequest(tx, actor, id, agency.id);
     },
     { behavior: 'immediate' },
@@ -313,7 +313,7 @@ export function cancelRequest(db: Db, actor: Actor, id: number, reason: string, 
       if (request.status === 'cancelled') return loadRequest(tx, actor, id, agencyId);
       if (!CANCELLABLE.includes(request.status)) throw conflict('request_closed', `A request that is ${request.status} can no longer change`);
       releaseAllocations(tx, id, reason.trim());
-      updateRequestRow(tx, id, { status: 'cancelled', cancelReason: reason.trim(), updatedAt: nowIso() });
+      setRequestStatus(tx, id, { status: 'cancelled', by: actor.userId, note: reason.trim() }, { cancelReason: reason.trim() });
       return loadRequest(tx, actor, id, agencyId);
     },
     { behavior: 'immediate' },
@@ -327,7 +327,7 @@ export function markReady(db: Db, actor: Actor, id: number): AllocationRequestDt
       const request = requireRequest(tx, actor, id);
       if (request.status === 'ready') return loadRequest(tx, actor, id);
       if (request.status !== 'allocated' && request.status !== 'partly_allocated') throw conflict('request_not_allocated', 'Nothing is allocated to pick yet');
-      updateRequestRow(tx, id, { status: 'ready', updatedAt: nowIso() });
+      setRequestStatus(tx, id, { status: 'ready', by: actor.userId });
       return loadRequest(tx, actor, id);
     },
     { behavior: 'immediate' },
@@ -370,7 +370,7 @@ export function handOver(db: Db, actor: Actor, id: number, input: { receivedByNa
         });
         tx.update(allocations).set({ status: 'handed_over' }).where(eq(allocations.id, allocation.id)).run();
       }
-      updateRequestRow(tx, id, { status: 'handed_over', updatedAt: nowIso() });
+      setRequestStatus(tx, id, { status: 'handed_over', by: actor.userId, note: handover.receivedByName });
       return loadRequest(tx, actor, id);
     },
     { behavior: 'immediate' },
@@ -406,7 +406,7 @@ export function confirmReceipt(db: Db, actor: Actor, id: number, input: ConfirmR
           )
           .run();
       }
-      updateRequestRow(tx, id, { status: 'received', updatedAt: nowIso() });
+      setRequestStatus(tx, id, { status: 'received', by: actor.userId, note: input.note?.trim() || null });
       return loadRequest(tx, actor, id, agency.id);
     },
     { behavior: 'immediate' },

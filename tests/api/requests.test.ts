@@ -158,6 +158,16 @@ describe('from reservation to receipt', () => {
     expect(confirmed.json().confirmation.lines).toEqual(
       allocations.map((a, i) => (i === 0 ? { allocationId: a.id, receivedQuantity: a.quantity - 2, damagedQuantity: 1, note: '2개 부족' } : { allocationId: a.id, receivedQuantity: a.quantity, damagedQuantity: 0, note: null })),
     );
+    // Every step is on record: who moved the request on, when and why.
+    expect(confirmed.json().history.map((h: { status: string; byName: string; note: string | null }) => [h.status, h.byName, h.note])).toEqual([
+      ['draft', '햇살지역아동센터', null],
+      ['submitted', '햇살지역아동센터', null],
+      ['partly_allocated', '최지우', expect.stringMatching(/^round \d+$/)],
+      ['ready', '최지우', null],
+      ['handed_over', '최지우', '김대리 (센터장 대리 수령)'],
+      ['received', '햇살지역아동센터', '한 상자 젖음'],
+    ]);
+    expect(() => t.app.sqlite.prepare('delete from request_status_changes').run()).toThrow(/kept/);
     expect(() => t.app.sqlite.prepare('update handovers set received_by_name = ? where request_id = ?').run('x', requestId)).toThrow(/never edited/);
     expect(() => t.app.sqlite.prepare('delete from allocations').run()).toThrow(/kept/);
   });

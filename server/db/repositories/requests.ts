@@ -12,6 +12,8 @@ import {
   receiptConfirmationLines,
   receiptConfirmations,
   requestLines,
+  requestStatusChanges,
+  users,
   type AllocationRequestRow,
   type RequestLineRow,
 } from '../schema.js';
@@ -130,5 +132,31 @@ export function pastQuantities(db: DbOrTx, agencyId: number, exceptRequestId: nu
         exceptRequestId === null ? sql`1 = 1` : ne(allocationRequests.id, exceptRequestId),
       ),
     )
+    .all();
+}
+
+/**
+ * Moves a request to a status and appends it to the request's history in the same transaction,
+ * with who did it and why: the record of what happened to every request.
+ */
+export function setRequestStatus(
+  tx: DbOrTx,
+  requestId: number,
+  change: { status: RequestStatus; by: number; note?: string | null },
+  values: Partial<typeof allocationRequests.$inferInsert> = {},
+): AllocationRequestRow {
+  tx.insert(requestStatusChanges).values({ requestId, status: change.status, changedBy: change.by, note: change.note ?? null }).run();
+  return updateRequestRow(tx, requestId, { ...values, status: change.status, updatedAt: new Date().toISOString() });
+}
+
+/** The status history of several requests, oldest first, with who changed it. */
+export function statusHistory(db: DbOrTx, requestIds: number[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select({ requestId: requestStatusChanges.requestId, status: requestStatusChanges.status, at: requestStatusChanges.changedAt, byName: users.name, note: requestStatusChanges.note })
+    .from(requestStatusChanges)
+    .innerJoin(users, eq(users.id, requestStatusChanges.changedBy))
+    .where(inArray(requestStatusChanges.requestId, requestIds))
+    .orderBy(asc(requestStatusChanges.id))
     .all();
 }

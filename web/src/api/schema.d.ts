@@ -11768,6 +11768,15 @@ export interface components {
                 /** @description Held or handed over for this line */
                 allocated: number;
             }[];
+            /** @description Every status the request passed through, oldest first: who, when and why */
+            history: {
+                /** @enum {unknown} */
+                status: "draft" | "submitted" | "partly_allocated" | "allocated" | "ready" | "handed_over" | "received" | "cancelled";
+                /** Format: date-time */
+                at: string;
+                byName: string;
+                note: string | null;
+            }[];
             requested: number;
             allocated: number;
             /** @description allocated ÷ requested */
