@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { seedDemo } from '../../server/demo/seed.js';
 import { ensureWebBuilt } from '../../server/lib/web-build.js';
 import { createTestApp, type TestApp } from './app.js';
@@ -77,4 +78,27 @@ export async function seriousAccessibilityViolations(page: Page): Promise<{ id: 
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
+}
+
+/** A fresh browser profile at phone width (375 px), in Korean, that accepts downloads. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'ko-KR', acceptDownloads: true });
+  return context.newPage();
+}
+
+/**
+ * Follows a link of the main navigation, opening the menu first where it folds (on a phone), and
+ * waits for the page's heading (the link's own words unless told otherwise; null: do not wait).
+ */
+export async function followNav(page: Page, link: string, heading: string | RegExp | null = link): Promise<void> {
+  const toggle = page.getByRole('navigation').getByRole('button');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+  if (heading !== null) await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Nothing serious for axe-core, and nothing wider than the phone's screen. */
+export async function expectPhoneFriendly(page: Page): Promise<void> {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 }

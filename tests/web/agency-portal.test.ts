@@ -4,7 +4,7 @@ import { findUserByEmail } from '../../server/db/repositories/users.js';
 import { DEMO_PASSWORD } from '../../server/demo/dataset.js';
 import { getMyAgency } from '../../server/services/agencies.js';
 import { listRequests } from '../../server/services/requests.js';
-import { browserAvailable, seriousAccessibilityViolations, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { browserAvailable, expectPhoneFriendly, followNav, phonePage, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 import { signIn } from '../support/factories.js';
 
 const run = browserAvailable();
@@ -17,25 +17,8 @@ afterAll(async () => {
   if (run) await h.close();
 });
 
-/** A fresh browser profile at phone width (375 px), in Korean. */
-async function phonePage(): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'ko-KR' });
-  return context.newPage();
-}
 
-/** On a phone the navigation folds behind a menu button: open it, then follow the link. */
-async function follow(page: Page, link: string, heading: string | RegExp = link): Promise<void> {
-  const toggle = page.getByRole('navigation').getByRole('button');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
 
-/** Nothing serious for axe-core, and nothing wider than the phone's screen. */
-async function expectPhoneFriendly(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-}
 
 /** The day after today where the browser (and the server) run, as YYYY-MM-DD. */
 const tomorrow = () => new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE');
@@ -63,7 +46,7 @@ describe.skipIf(!run)('a new partner agency on a phone', () => {
   let page: Page;
 
   it('applies from the sign-in page and lands on its agency page, under review', async () => {
-    page = await phonePage();
+    page = await phonePage(h.browser);
     await page.goto(`${h.baseUrl}/`);
     await page.getByRole('link', { name: '이용시설 이용 신청' }).click();
     await page.getByRole('heading', { level: 1, name: '이용시설 이용 신청' }).waitFor();
@@ -121,7 +104,7 @@ describe.skipIf(!run)('a new partner agency on a phone', () => {
   });
 
   it('cannot request while under review: the page says so, and so would the API', async () => {
-    await follow(page, '요청하기');
+    await followNav(page, '요청하기');
     await page.getByText('승인된 이용시설만 물품을 요청할 수 있습니다.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: '새 요청 작성' }).count()).toBe(0);
     expect(await page.getByText('심사 중', { exact: true }).isVisible()).toBe(true);
@@ -138,7 +121,7 @@ describe.skipIf(!run)('a new partner agency on a phone', () => {
     expect(refused.json().code).toBe('agency_not_approved');
 
     // Home says the same first.
-    await follow(page, '홈', /안녕하세요/);
+    await followNav(page, '홈', /안녕하세요/);
     await page.getByText('심사 중', { exact: true }).waitFor();
     await page.context().close();
   });
@@ -150,11 +133,11 @@ describe.skipIf(!run)('햇살지역아동센터 asks for goods on a phone', () =
   let created: number;
 
   it('shows its approved agency, its profile and every lot it received', async () => {
-    page = await phonePage();
+    page = await phonePage(h.browser);
     await signInAs(page, h.baseUrl, email, DEMO_PASSWORD);
     // Home: what is on its way.
     await page.getByRole('heading', { name: '진행 중인 요청' }).waitFor();
-    await follow(page, '우리 시설');
+    await followNav(page, '우리 시설');
     await expect.poll(() => page.getByRole('heading', { name: /이용 상태:/ }).textContent()).toMatch(/승인됨/);
     const table = page.getByRole('table');
     await table.waitFor();
@@ -172,7 +155,7 @@ describe.skipIf(!run)('햇살지역아동센터 asks for goods on a phone', () =
   });
 
   it('asks for an item and a category; the review merges lines and flags 5000 soy milk against a usual 30', async () => {
-    await follow(page, '요청하기');
+    await followNav(page, '요청하기');
     await page.getByRole('heading', { name: '진행 중인 요청' }).waitFor();
     await expectPhoneFriendly(page);
     const before = agencyRequests(email).length;
@@ -279,9 +262,9 @@ describe.skipIf(!run)('마포노인복지관 finishes a draft and confirms a del
   let page: Page;
 
   it('changes its draft and submits it', async () => {
-    page = await phonePage();
+    page = await phonePage(h.browser);
     await signInAs(page, h.baseUrl, email, DEMO_PASSWORD);
-    await follow(page, '요청하기');
+    await followNav(page, '요청하기');
     const draft = agencyRequests(email).find((r) => r.status === 'draft')!;
     await page.locator(`#request-${draft.id}`).getByRole('link').click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`^요청 #${draft.id}`) }).waitFor();
@@ -315,7 +298,7 @@ describe.skipIf(!run)('마포노인복지관 finishes a draft and confirms a del
     expect(handover.statusCode, handover.body).toBe(200);
 
     // Home puts it first: something to confirm.
-    await follow(page, '홈', /안녕하세요/);
+    await followNav(page, '홈', /안녕하세요/);
     const confirm = page.getByRole('region', { name: '수령 확인이 필요합니다' });
     await confirm.waitFor();
     await confirm.getByRole('link', { name: new RegExp(`^#${ready.id} `) }).click();

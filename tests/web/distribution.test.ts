@@ -387,7 +387,11 @@ describe.skipIf(!run)('distribution in the browser: agencies, matching, pick lis
     await dialog.getByLabel('취소 사유').fill('시설 요청으로 취소 (행사 연기)');
     await dialog.getByRole('button', { name: '요청 취소' }).click();
     await staff.getByText('요청을 취소했습니다.').waitFor();
-    await staff.getByText('시설 요청으로 취소 (행사 연기)').waitFor();
+    // The reason shows with the request, and in its history with who cancelled it.
+    await staff.getByRole('definition').filter({ hasText: '시설 요청으로 취소 (행사 연기)' }).waitFor();
+    const history = staff.getByRole('region', { name: '처리 기록' }).getByRole('row').filter({ hasText: '취소됨' });
+    expect(await history.textContent()).toContain('시설 요청으로 취소 (행사 연기)');
+    expect(await history.textContent()).toContain('최지우');
     expect(one<{ n: number }>("select count(*) n from allocations where request_id = ? and status = 'reserved'", open.id).n).toBe(0);
     expect(verifyProjection(h.app.app.sqlite)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../server/demo/dataset.js';
 import { addDays, today } from '../../server/lib/dates.js';
-import { browserAvailable, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { browserAvailable, followNav, phonePage, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 
 /**
@@ -22,19 +22,13 @@ beforeAll(async () => {
   const desk = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
   staff = await desk.newPage();
   await signInAs(staff, h.baseUrl, DEMO_LOGINS.staff, DEMO_PASSWORD);
-  const phone = await h.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'ko-KR', acceptDownloads: true });
-  donor = await phone.newPage();
+  donor = await phonePage(h.browser);
 });
 afterAll(async () => {
   if (run) await h.close();
 });
 
 const one = <T>(query: string, ...params: unknown[]) => h.app.app.sqlite.prepare(query).get(...params) as T;
-const follow = async (page: Page, link: string) => {
-  const toggle = page.getByRole('navigation').getByRole('button');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
-};
 
 describe.skipIf(!run)('a donor from sign-up to receipt', () => {
   const church = () => one<{ id: number }>("select id from donors where name = '행복한교회'").id;
@@ -65,8 +59,7 @@ describe.skipIf(!run)('a donor from sign-up to receipt', () => {
   });
 
   it('the donor plans a drop-off of soy sauce for tomorrow', async () => {
-    await follow(donor, '기부 예정');
-    await donor.getByRole('heading', { level: 1, name: '기부 예정' }).waitFor();
+    await followNav(donor, '기부 예정');
     await donor.getByLabel('기부 예정일').fill(addDays(today(), 1));
     await donor.getByLabel('품목', { exact: true }).fill('간장 900ml');
     await expect.poll(() => donor.getByLabel('단위').inputValue()).toBe('병');
@@ -76,7 +69,7 @@ describe.skipIf(!run)('a donor from sign-up to receipt', () => {
   });
 
   it('the intake desk takes it in from the expected list, and staff issue the receipt', async () => {
-    await follow(staff, '입고');
+    await followNav(staff, '입고', null);
     const expected = staff.getByRole('list', { name: /입고 예정/ }).getByRole('listitem').filter({ hasText: '행복한교회' });
     await expected.getByRole('button', { name: /입고 시작/ }).click();
     expect(await staff.getByLabel('간장 900ml 수량').inputValue()).toBe('12 병');
@@ -103,7 +96,7 @@ describe.skipIf(!run)('a donor from sign-up to receipt', () => {
   });
 
   it('the donor downloads the receipt; its text names the church and the amount', async () => {
-    await follow(donor, '내 영수증');
+    await followNav(donor, '내 영수증');
     const receipt = one<{ serial: string; total_amount: number }>('select serial, total_amount from receipts where donor_id = ? and voided_at is null order by id desc', church());
     const row = donor.getByRole('row').filter({ hasText: receipt.serial });
     const download = donor.waitForEvent('download');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../server/db/repositories/users.js';
 import { DEMO_PASSWORD } from '../../server/demo/dataset.js';
 import { myDonations } from '../../server/services/donor-portal.js';
-import { browserAvailable, seriousAccessibilityViolations, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { browserAvailable, expectPhoneFriendly, followNav, phonePage, signInAs, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 import { signIn } from '../support/factories.js';
 import { pdfText } from '../support/pdf-text.js';
 
@@ -18,25 +18,8 @@ afterAll(async () => {
   if (run) await h.close();
 });
 
-/** A fresh browser profile at phone width (375 px), in Korean. */
-async function phonePage(): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'ko-KR', acceptDownloads: true });
-  return context.newPage();
-}
 
-/** On a phone the navigation folds behind a menu button: open it, then follow the link. */
-async function follow(page: Page, link: string): Promise<void> {
-  const toggle = page.getByRole('navigation').getByRole('button');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
-  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: link }).waitFor();
-}
 
-/** Nothing serious for axe-core, and nothing wider than the phone's screen. */
-async function expectPhoneFriendly(page: Page): Promise<void> {
-  expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-}
 
 /** The day after today where the browser (and the server) run, as YYYY-MM-DD. */
 const tomorrow = () => new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE');
@@ -54,7 +37,7 @@ describe.skipIf(!run)('the donor portal on a phone', () => {
   let page: Page;
 
   it('signs a new donor up at 마포구기초푸드뱅크 and lands on their donor page', async () => {
-    page = await phonePage();
+    page = await phonePage(h.browser);
     await page.goto(`${h.baseUrl}/`);
     await page.getByRole('link', { name: '기부자로 가입하기' }).click();
     await page.getByRole('heading', { level: 1, name: '기부자 가입' }).waitFor();
@@ -121,7 +104,7 @@ describe.skipIf(!run)('the donor portal on a phone', () => {
   });
 
   it('plans a drop-off with a catalog line and a free-text line; a double tap plans it once', async () => {
-    await follow(page, '기부 예정');
+    await followNav(page, '기부 예정');
     expect(await page.getByText('아직 등록한 기부 예정이 없습니다.').isVisible()).toBe(true);
     await expectPhoneFriendly(page);
 
@@ -201,7 +184,7 @@ describe.skipIf(!run)('the donor portal on a phone', () => {
     expect(receipt.statusCode, receipt.body).toBe(201);
     const serial = receipt.json().serial as string;
 
-    await follow(page, '기부 내역');
+    await followNav(page, '기부 내역');
     const article = page.getByRole('main').getByRole('article');
     await article.first().waitFor();
     expect(await article.count()).toBe(1);
@@ -213,10 +196,10 @@ describe.skipIf(!run)('the donor portal on a phone', () => {
     expect(await rejected.textContent()).toContain('가액 제외');
     await expectPhoneFriendly(page);
 
-    await follow(page, '기부 예정');
+    await followNav(page, '기부 예정');
     expect(await page.getByRole('article').first().getByText('입고 완료').isVisible()).toBe(true);
 
-    await follow(page, '내 영수증');
+    await followNav(page, '내 영수증');
     const row = page.getByRole('row').filter({ hasText: serial });
     expect(await row.textContent()).toContain('19,200원');
     const download = page.waitForEvent('download');
@@ -233,7 +216,7 @@ describe.skipIf(!run)('the donor portal on a phone', () => {
 
 describe.skipIf(!run)('a linked demo donor', () => {
   it('(주)한빛식품 sees its history with values and downloads its receipt as a PDF', async () => {
-    const page = await phonePage();
+    const page = await phonePage(h.browser);
     await signInAs(page, h.baseUrl, 'csr@hanbit-foods.demo', DEMO_PASSWORD);
     // Home: the next planned contribution (a pickup tomorrow) and the way to the portal.
     await page.getByRole('heading', { name: '다음 기부 예정' }).waitFor();
@@ -242,7 +225,7 @@ describe.skipIf(!run)('a linked demo donor', () => {
 
     const expected = myDonations(h.app.app.db, actorOf('csr@hanbit-foods.demo'));
     expect(expected.items.length).toBeGreaterThan(0);
-    await follow(page, '기부 내역');
+    await followNav(page, '기부 내역');
     await page.getByRole('article').first().waitFor();
     expect(await page.getByRole('article').count()).toBe(expected.items.length);
     expect(await page.locator('.total').textContent()).toBe(won(expected.totalValue));
@@ -253,7 +236,7 @@ describe.skipIf(!run)('a linked demo donor', () => {
     }
     await expectPhoneFriendly(page);
 
-    await follow(page, '내 영수증');
+    await followNav(page, '내 영수증');
     const row = page.getByRole('row').filter({ hasText: receipted.receiptSerial! });
     expect(await row.textContent()).toContain('기부식품 등 영수증');
     expect(await row.textContent()).toContain(won(receipted.acceptedValue));
@@ -271,9 +254,9 @@ describe.skipIf(!run)('a linked demo donor', () => {
   });
 
   it('윤서준 sees upcoming plans first and cancels one with a reason in a dialog', async () => {
-    const page = await phonePage();
+    const page = await phonePage(h.browser);
     await signInAs(page, h.baseUrl, 'donor@mapo.demo', DEMO_PASSWORD);
-    await follow(page, '기부 예정');
+    await followNav(page, '기부 예정');
     const plans = page.getByRole('main').getByRole('article');
     await plans.first().waitFor();
     const badges = await page.locator('.plan .badge').allTextContents();
@@ -296,7 +279,7 @@ describe.skipIf(!run)('a linked demo donor', () => {
     expect(await page.getByRole('button', { name: /예정 취소/ }).count()).toBe(0);
 
     // Receipts page with none of its own, and the home page: still fine on a phone.
-    await follow(page, '내 영수증');
+    await followNav(page, '내 영수증');
     await page.getByText(/아직 발급된 영수증이 없습니다|유효|취소됨/).first().waitFor();
     await expectPhoneFriendly(page);
     await page.context().close();
