@@ -7,8 +7,7 @@ import type { AgencyBody } from '../schemas/agencies.js';
 import { registerAgency, setAgencyStatus } from '../services/agencies.js';
 import { getCategories } from '../services/catalog.js';
 import { confirmRound, runRound } from '../services/matching-rounds.js';
-import { confirmReceipt, createRequest, getRequest, handOver, markReady } from '../services/requests.js';
-import { requestable } from '../services/requests.js';
+import { confirmReceipt, createRequest, getRequest, handOver, markReady, requestable } from '../services/requests.js';
 
 const noLimit = { ambientCapacity: null, chilledCapacity: null, frozenCapacity: null };
 

@@ -5,6 +5,21 @@
 import PDFDocument from 'pdfkit';
 import { FONT, loadKoreanFonts, registerKoreanFonts } from './pdf-fonts.js';
 
+export const A4 = { width: 595.28, height: 841.89 };
+
+/** '2026-11-02' → '2026년 11월 02일', without Date so no time zone can shift the day. */
+export function koreanDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${year}년 ${month}월 ${day}일`;
+}
+
+/** A timestamp as the food bank's wall clock (the server's time zone), to the minute; plain dates pass through. */
+export function localDateTime(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString('sv-SE').slice(0, 16);
+}
+
 export interface Cell {
   text: string;
   width: number;

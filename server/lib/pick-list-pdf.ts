@@ -4,7 +4,7 @@
  * lines to sign when picking is done and the goods are handed over. A4, Noto Sans KR (./pdf-fonts.ts).
  */
 import { FONT } from './pdf-fonts.js';
-import { CellTable, renderKoreanA4, type Cell } from './pdf-table.js';
+import { A4, CellTable, koreanDate, localDateTime, renderKoreanA4, type Cell } from './pdf-table.js';
 
 export interface PickListDocument {
   foodBankName: string;
@@ -42,22 +42,11 @@ function quantityWithUnit(quantity: number, unit: string): string {
   return `${numberFormat.format(quantity)} ${unit}`;
 }
 
-/** '2026-11-02' → '2026년 11월 02일', without Date so no time zone can shift the day. */
-function koreanDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${year}년 ${month}월 ${day}일`;
-}
 
-/** A timestamp as the food bank's wall clock (the server's time zone, as elsewhere), to the minute. */
-function localDateTime(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString('sv-SE').slice(0, 16);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 36;
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 const FOOTER_SPACE = 44; // signature lines and page number, on every page

@@ -4,7 +4,7 @@
  * Sans KR, found and cached by ./pdf-fonts.ts.
  */
 import { FONT } from './pdf-fonts.js';
-import { CellTable, renderKoreanA4, type Cell } from './pdf-table.js';
+import { A4, CellTable, koreanDate, localDateTime, renderKoreanA4, type Cell } from './pdf-table.js';
 
 export interface ReceiptDocument {
   /** donation_receipt: 기부금영수증 (소득세법 시행규칙 별지 제45호의2 서식); food_donation_receipt: 기부식품 등 영수증 (surplus food from a business, at book value 장부가액) */
@@ -40,23 +40,11 @@ function won(amount: number): string {
 
 const count = (quantity: number): string => wonFormat.format(quantity);
 
-/** '2026-11-02' → '2026년 11월 02일', without Date so no time zone can shift the day. */
-function koreanDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${year}년 ${month}월 ${day}일`;
-}
 
-/** A timestamp as the food bank's wall clock (the server's time zone), to the minute; plain dates pass through. */
-function localDateTime(value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString('sv-SE').slice(0, 16);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 40;
 const FOOTER_SPACE = 24; // kept free at the bottom of each page for the serial and page number
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;

@@ -16,7 +16,7 @@ import { IdParamsSchema, problems, ref } from '../schemas/common.js';
 import { CreatedUserSchema, UserListSchema } from '../schemas/users.js';
 import { TraceSchema } from '../schemas/requests.js';
 import { addAgencyUser, agencyUsers, applyAsAgency, getAgency, listAgencies, registerAgency, requireAgency, setAgencyStatus, updateAgency } from '../services/agencies.js';
-import { toUserDto } from '../services/dto.js';
+import { toAccessToken, toUserDto } from '../services/dto.js';
 import { findUserById } from '../db/repositories/users.js';
 
 const staff = { access: ['admin', 'staff'] as const };
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncTypebox<{ cookieSecure: boolean; accessTokenTtlS
     async (request, reply) => {
       const session = app.auth.startSession(await applyAsAgency(app.db, request.body));
       setRefreshCookie(reply, session, options.cookieSecure);
-      return reply.status(201).send({ accessToken: session.accessToken, tokenType: 'Bearer' as const, expiresIn: options.accessTokenTtlSeconds, user: toUserDto(session.user) });
+      return reply.status(201).send(toAccessToken(session, options.accessTokenTtlSeconds));
     },
   );
 

@@ -4,7 +4,7 @@ import { AccessTokenSchema, FoodBankDirectorySchema, LoginBodySchema, SignUpBody
 import { problems, ref } from '../schemas/common.js';
 import { clearRefreshCookie, REFRESH_COOKIE, setRefreshCookie } from '../plugins/auth.js';
 import type { Session } from '../services/auth.js';
-import { toUserDto } from '../services/dto.js';
+import { toAccessToken } from '../services/dto.js';
 import { foodBankDirectory, signUpDonor } from '../services/signup.js';
 
 export interface AuthRouteOptions {
@@ -14,12 +14,7 @@ export interface AuthRouteOptions {
 }
 
 const routes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (app, options) => {
-  const tokenResponse = (session: Session) => ({
-    accessToken: session.accessToken,
-    tokenType: 'Bearer' as const,
-    expiresIn: options.accessTokenTtlSeconds,
-    user: toUserDto(session.user),
-  });
+  const tokenResponse = (session: Session) => toAccessToken(session, options.accessTokenTtlSeconds);
 
   app.post(
     '/auth/login',

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { findUserById } from '../db/repositories/users.js';
 import { requireActor } from '../plugins/auth.js';
 import { IdParamsSchema, problems, ref } from '../schemas/common.js';
 import {
@@ -38,11 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ref(MyDonorSchema), ...problems(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const email = findUserById(app.db, actor.userId)!.email;
-      return reply.status(201).send(createMyDonor(app.db, actor, email, request.body, app.cipher));
-    },
+    async (request, reply) => reply.status(201).send(createMyDonor(app.db, requireActor(request), request.body, app.cipher)),
   );
 
   app.patch(

@@ -4,7 +4,7 @@ import { problems, ref } from '../schemas/common.js';
 import { ROLES } from '../domain/roles.js';
 import { requireActor, setRefreshCookie } from '../plugins/auth.js';
 import { changeOwnPassword, getMe } from '../services/me.js';
-import { toUserDto } from '../services/dto.js';
+import { toAccessToken } from '../services/dto.js';
 
 const routes: FastifyPluginAsyncTypebox<{ cookieSecure: boolean; accessTokenTtlSeconds: number }> = async (
   app,
@@ -44,12 +44,7 @@ const routes: FastifyPluginAsyncTypebox<{ cookieSecure: boolean; accessTokenTtlS
       );
       const session = app.auth.startSession(user);
       setRefreshCookie(reply, session, options.cookieSecure);
-      return {
-        accessToken: session.accessToken,
-        tokenType: 'Bearer' as const,
-        expiresIn: options.accessTokenTtlSeconds,
-        user: toUserDto(user),
-      };
+      return toAccessToken(session, options.accessTokenTtlSeconds);
     },
   );
 };

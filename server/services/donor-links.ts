@@ -1,9 +1,10 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { nowIso } from '../db/client.js';
 import { donorIdOfUser, findUsableLinkCode, insertLinkCode, linkAccount, useLinkCode } from '../db/repositories/donor-accounts.js';
 import { findDonorInFoodBank } from '../db/repositories/donors.js';
 import { AppError, conflict, notFound } from '../domain/errors.js';
+import { hashOpaqueToken } from '../lib/opaque-tokens.js';
 import type { Actor } from '../domain/roles.js';
 
 /** No 0/O, 1/I/L or U: a code read out over the phone is typed right the first time. */
@@ -12,7 +13,8 @@ const CODE_LENGTH = 8;
 export const LINK_CODE_DAYS = 14;
 
 const normalizeCode = (code: string) => code.normalize('NFKC').toUpperCase().replace(/[^A-Z0-9]/g, '');
-const hashCode = (code: string) => createHash('sha256').update(normalizeCode(code)).digest('base64url');
+// Stored like refresh tokens: only the digest, so the table never holds a usable code.
+const hashCode = (code: string) => hashOpaqueToken(normalizeCode(code));
 
 /**
  * A one-time code that links a donor's own account to this record: shown once to staff to pass

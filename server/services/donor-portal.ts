@@ -4,7 +4,8 @@ import { donorIdOfUser, linkAccount } from '../db/repositories/donor-accounts.js
 import { listDonationLines, listDonations } from '../db/repositories/donations.js';
 import { donorIdsMergedInto, findDonorInFoodBank, insertDonor, updateDonor } from '../db/repositories/donors.js';
 import { findFoodBank } from '../db/repositories/food-banks.js';
-import { activeReceiptFor } from '../db/repositories/receipts.js';
+import { findUserById } from '../db/repositories/users.js';
+import { activeReceiptsFor } from '../db/repositories/receipts.js';
 import type { DonorRow } from '../db/schema.js';
 import { conflict } from '../domain/errors.js';
 import { acceptedValue } from '../domain/intake.js';
@@ -36,7 +37,7 @@ export function getMyDonor(db: DbOrTx, actor: Actor) {
 }
 
 /** A donor new to the food bank starts their own record (staff may later merge it with one they kept). */
-export function createMyDonor(db: Db, actor: Actor, email: string, input: CreateMyDonorBody, cipher: FieldCipher) {
+export function createMyDonor(db: Db, actor: Actor, input: CreateMyDonorBody, cipher: FieldCipher) {
   const registration = registrationFields(input.kind, input, cipher);
   return db.transaction(
     (tx) => {
@@ -46,7 +47,7 @@ export function createMyDonor(db: Db, actor: Actor, email: string, input: Create
         kind: input.kind,
         name: input.name.trim(),
         phone: digits(input.phone),
-        email,
+        email: findUserById(tx, actor.userId)!.email,
         address: input.address?.trim() || null,
         consentReceipts: input.consentReceipts ?? false,
         consentMessages: input.consentMessages ?? false,
@@ -84,9 +85,10 @@ export function myDonations(db: Db, actor: Actor): { items: DonorDonationDto[]; 
   const donorId = ownDonorId(db, actor);
   const rows = listDonations(db, actor.foodBankId, { donorId, status: 'completed', limit: 500, offset: 0 });
   const lines = listDonationLines(db, rows.map((r) => r.donation.id));
+  const receipts = activeReceiptsFor(db, rows.map((r) => r.donation.id));
   const items = rows.map(({ donation }) => {
     const own = lines.filter((l) => l.donationId === donation.id);
-    const receipt = activeReceiptFor(db, donation.id);
+    const receipt = receipts.get(donation.id);
     return {
       id: donation.id,
       receivedOn: donation.receivedOn,

@@ -1,5 +1,6 @@
 import type { FoodBankRow, UserRow } from '../db/schema.js';
 import type { FoodBankDto, UserDto } from '../schemas/auth.js';
+import type { Session } from './auth.js';
 
 export function toUserDto(row: UserRow): UserDto {
   return {
@@ -16,4 +17,9 @@ export function toUserDto(row: UserRow): UserDto {
 
 export function toFoodBankDto(row: FoodBankRow): FoodBankDto {
   return { id: row.id, name: row.name, tier: row.tier, parentId: row.parentId, region: row.region };
+}
+
+/** What sign-in, sign-up and a password change answer: the access token and the user. */
+export function toAccessToken(session: Session, expiresIn: number) {
+  return { accessToken: session.accessToken, tokenType: 'Bearer' as const, expiresIn, user: toUserDto(session.user) };
 }

@@ -89,10 +89,7 @@ const roundOptions = (round: MatchingRoundRow) => ({ today: round.matchedOn, bas
 
 function toRoundDto(db: DbOrTx, round: MatchingRoundRow): MatchingRoundDto {
   const report = JSON.parse(round.report) as RoundReport;
-  const lineIds = report.lines.map((l) => l.requestLineId);
-  const targets = new Map(
-    (lineIds.length ? linesOfRequests(db, [...new Set(report.lines.map((l) => l.requestId))]) : []).map((l) => [l.id, l]),
-  );
+  const targets = new Map(linesOfRequests(db, [...new Set(report.lines.map((l) => l.requestId))]).map((l) => [l.id, l]));
   const agencyIds = report.agencies.map((a) => a.agencyId);
   const names = new Map((agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)).all() : []).map((a) => [a.id, a.name]));
   return {

@@ -209,8 +209,9 @@ export function listReceipts(db: Db, actor: Actor, filters: { donorIds?: number[
 
 /** Everything the PDF prints, with the donor's registration number in the clear (decrypted here only). */
 export function receiptDocument(db: Db, actor: Actor, cipher: FieldCipher, id: number, donorIds?: number[]): ReceiptDocument {
-  const receipt = getReceipt(db, actor, id, donorIds);
-  const row = findReceipt(db, actor.foodBankId, id)!;
+  const row = findReceipt(db, actor.foodBankId, id);
+  if (!row || (donorIds && !donorIds.includes(row.donorId))) throw notFound('Receipt');
+  const receipt = load(db, row);
   const registrationNumber = row.donorRegistrationEncrypted ? cipher.decrypt(row.donorRegistrationEncrypted) : receipt.donorRegistrationMasked;
   return {
     form: receipt.form,

@@ -4,8 +4,8 @@ import { nowIso } from '../db/client.js';
 import { findAgency } from '../db/repositories/agencies.js';
 import {
   allocationsOfRequests,
-  findConfirmation,
-  findHandover,
+  confirmationsOf,
+  handoversOf,
   findRequest,
   insertRequest,
   linesOfRequests,
@@ -44,6 +44,8 @@ export function toRequestDtos(db: DbOrTx, rows: { request: AllocationRequestRow;
   const lines = linesOfRequests(db, ids);
   const held = allocationsOfRequests(db, ids);
   const history = statusHistory(db, ids);
+  const handoverOf = handoversOf(db, ids);
+  const confirmationOf = confirmationsOf(db, ids);
   return rows.map(({ request, agencyName }) => {
     const own = held.filter((a) => a.requestId === request.id);
     const lineViews = lines
@@ -60,8 +62,8 @@ export function toRequestDtos(db: DbOrTx, rows: { request: AllocationRequestRow;
       }));
     const requested = lineViews.reduce((sum, l) => sum + l.quantity, 0);
     const allocated = lineViews.reduce((sum, l) => sum + l.allocated, 0);
-    const handover = findHandover(db, request.id);
-    const confirmation = findConfirmation(db, request.id);
+    const handover = handoverOf.get(request.id);
+    const confirmation = confirmationOf.get(request.id);
     return {
       id: request.id,
       agencyId: request.agencyId,

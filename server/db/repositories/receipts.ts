@@ -37,6 +37,20 @@ export function activeReceiptFor(db: DbOrTx, donationId: number): ReceiptRow | u
     .get()?.receipt;
 }
 
+/** The receipts in force covering several donations, by donation (one query for a donor's history). */
+export function activeReceiptsFor(db: DbOrTx, donationIds: number[]): Map<number, ReceiptRow> {
+  if (donationIds.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ donationId: receiptDonations.donationId, receipt: receipts })
+      .from(receiptDonations)
+      .innerJoin(receipts, eq(receipts.id, receiptDonations.receiptId))
+      .where(and(inArray(receiptDonations.donationId, donationIds), isNull(receipts.voidedAt)))
+      .all()
+      .map((r) => [r.donationId, r.receipt]),
+  );
+}
+
 /** The donations each receipt covers, for several receipts in one query. */
 export function donationIdsOf(db: DbOrTx, receiptIds: number[]): Map<number, number[]> {
   const out = new Map<number, number[]>();

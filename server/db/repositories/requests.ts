@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { nowIso, type DbOrTx } from '../client.js';
 import {
   agencies,
   allocationRequests,
@@ -107,15 +107,26 @@ export function allocationsOfRequests(db: DbOrTx, requestIds: number[]) {
 }
 export type AllocationView = ReturnType<typeof allocationsOfRequests>[number];
 
-export function findHandover(db: DbOrTx, requestId: number) {
-  return db.select().from(handovers).where(eq(handovers.requestId, requestId)).get();
+/** The handovers of several requests, by request. */
+export function handoversOf(db: DbOrTx, requestIds: number[]) {
+  if (requestIds.length === 0) return new Map<number, typeof handovers.$inferSelect>();
+  return new Map(db.select().from(handovers).where(inArray(handovers.requestId, requestIds)).all().map((h) => [h.requestId, h]));
 }
 
-export function findConfirmation(db: DbOrTx, requestId: number) {
-  const confirmation = db.select().from(receiptConfirmations).where(eq(receiptConfirmations.requestId, requestId)).get();
-  if (!confirmation) return undefined;
-  const lines = db.select().from(receiptConfirmationLines).where(eq(receiptConfirmationLines.requestId, requestId)).orderBy(asc(receiptConfirmationLines.allocationId)).all();
-  return { ...confirmation, lines };
+/** The agencies' receipt confirmations of several requests, with their lines, by request. */
+export function confirmationsOf(db: DbOrTx, requestIds: number[]) {
+  const out = new Map<number, typeof receiptConfirmations.$inferSelect & { lines: (typeof receiptConfirmationLines.$inferSelect)[] }>();
+  if (requestIds.length === 0) return out;
+  for (const c of db.select().from(receiptConfirmations).where(inArray(receiptConfirmations.requestId, requestIds)).all()) out.set(c.requestId, { ...c, lines: [] });
+  if (out.size === 0) return out;
+  const lines = db
+    .select()
+    .from(receiptConfirmationLines)
+    .where(inArray(receiptConfirmationLines.requestId, [...out.keys()]))
+    .orderBy(asc(receiptConfirmationLines.allocationId))
+    .all();
+  for (const line of lines) out.get(line.requestId)!.lines.push(line);
+  return out;
 }
 
 /** What an agency asked for the same item or category before: the basis of "more than usual". */
@@ -146,7 +157,7 @@ export function setRequestStatus(
   values: Partial<typeof allocationRequests.$inferInsert> = {},
 ): AllocationRequestRow {
   tx.insert(requestStatusChanges).values({ requestId, status: change.status, changedBy: change.by, note: change.note ?? null }).run();
-  return updateRequestRow(tx, requestId, { ...values, status: change.status, updatedAt: new Date().toISOString() });
+  return updateRequestRow(tx, requestId, { ...values, status: change.status, updatedAt: nowIso() });
 }
 
 /** The status history of several requests, oldest first, with who changed it. */

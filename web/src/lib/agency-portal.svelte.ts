@@ -2,7 +2,7 @@ import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { auth } from './auth.svelte';
 import { todayIso } from './dates';
-import { newRequestKey } from './donor-portal.svelte';
+import { newRequestKey } from './idempotency';
 
 export type MyAgency = components['schemas']['MyAgency'];
 export type Agency = components['schemas']['Agency'];

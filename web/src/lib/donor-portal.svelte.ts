@@ -2,6 +2,7 @@ import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { auth } from './auth.svelte';
 import { todayIso } from './dates';
+import { newRequestKey } from './idempotency';
 
 export type MyDonor = components['schemas']['MyDonor'];
 export type DonorProfile = components['schemas']['DonorProfile'];
@@ -12,26 +13,7 @@ export type DonorDonation = components['schemas']['DonorDonation'];
 export type Receipt = components['schemas']['Receipt'];
 export type Delivery = PlannedContribution['delivery'];
 
-/**
- * A key for an Idempotency-Key header. crypto.randomUUID exists only in secure contexts, and a food
- * bank may serve the app over plain http on its own network; getRandomValues works everywhere.
- */
-export function newRequestKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
-/**
- * A phone number as Koreans write it (010-1234-5678, 02-123-4567); the server keeps digits only.
- * Numbers of another shape are shown as they are.
- */
-export function formatPhone(phone: string | null): string | null {
-  if (!phone) return phone;
-  const seoul = /^(02)(\d{3,4})(\d{4})$/.exec(phone);
-  const other = /^(0\d{2})(\d{3,4})(\d{4})$/.exec(phone);
-  const parts = seoul ?? other;
-  return parts ? parts.slice(1).join('-') : phone;
-}
 
 /** Planned contributions still to come first (soonest first), then the past ones (latest first). */
 export function sortPlans(plans: PlannedContribution[]): PlannedContribution[] {

@@ -37,3 +37,15 @@ export function formatWait(seconds: number): string {
   if (intlKnows(code)) return new Intl.NumberFormat(code, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   return get(_)(`format.${unit}s`, { values: { count: value } });
 }
+
+/**
+ * A phone number as Koreans write it (010-1234-5678, 02-123-4567); the server keeps digits only.
+ * Numbers of another shape are shown as they are.
+ */
+export function formatPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  const seoul = /^(02)(\d{3,4})(\d{4})$/.exec(phone);
+  const other = /^(0\d{2})(\d{3,4})(\d{4})$/.exec(phone);
+  const parts = seoul ?? other;
+  return parts ? parts.slice(1).join('-') : phone;
+}

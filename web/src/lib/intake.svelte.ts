@@ -3,6 +3,7 @@ import type { components } from '../api/schema';
 import { auth } from './auth.svelte';
 import { parseDateInput, todayIso } from './dates';
 import { parseQuantity } from './quantity';
+import { newRequestKey } from './idempotency';
 
 export type Channel = 'walk_in' | 'pickup' | 'corporate_delivery' | 'food_drive' | 'transfer';
 export type RejectionReason = 'expired' | 'damaged_packaging' | 'temperature_abuse' | 'not_accepted_category' | 'recalled' | 'other';
@@ -43,7 +44,7 @@ class IntakeDesk {
   /** Planned lines the desk could not prefill (free text, or an item no longer in the catalog): a reminder. */
   planReminders = $state<PlannedLine[]>([]);
   // One key per donation on the desk: a retried or double-clicked completion is recorded once.
-  private idempotencyKey = crypto.randomUUID();
+  private idempotencyKey = newRequestKey();
   private nextKey = 1;
 
   async load(): Promise<void> {
@@ -235,7 +236,7 @@ class IntakeDesk {
     this.notes = '';
     this.lines = [];
     this.receivedOn = todayIso();
-    this.idempotencyKey = crypto.randomUUID();
+    this.idempotencyKey = newRequestKey();
   }
 }
 
